@@ -1,0 +1,34 @@
+package dev.distillery.contracts;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A run takes no more papers: its paper list is final. With it the export-service can decide, from
+ * counts alone, when every planned prompt has a validated sample. Topic {@code run.closed}, key: run id.
+ */
+public record RunClosed(
+    String eventId,
+    int schemaVersion,
+    String runId,
+    Instant producedAt,
+    String name,
+    RunConfig config,
+    List<String> paperIds)
+    implements DistilleryEvent {
+
+  public static RunClosed of(String runId, String name, RunConfig config, List<String> paperIds, Instant producedAt) {
+    return new RunClosed(
+        Ids.event(EventType.RUN_CLOSED, runId), SCHEMA_VERSION, runId, producedAt, name, config, List.copyOf(paperIds));
+  }
+
+  @Override
+  public EventType type() {
+    return EventType.RUN_CLOSED;
+  }
+
+  @Override
+  public String key() {
+    return runId;
+  }
+}

@@ -1,0 +1,127 @@
+package dev.distillery.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class EventCodecTest {
+  private static final EventCodec CODEC = new EventCodec();
+  private static final Instant NOW = Instant.parse("2026-11-23T10:15:30Z");
+
+  static Stream<DistilleryEvent> oneOfEach() {
+    String runId = "0b7f2f0e-5d6c-4c1e-9b1a-2f3e4d5c6b7a";
+    RunConfig config = RunConfig.defaults();
+    String paperId = Ids.paper(runId, Ids.sha256("paper".getBytes(StandardCharsets.UTF_8)));
+    Segment segment = new Segment(Ids.segment(paperId, 0), 0, "Introduction", "Transformers replace recurrence.");
+    PaperIngested paper =
+        PaperIngested.of(runId, paperId, "Attention", "We propose.", "attention.md",
+            Ids.sha256("paper".getBytes(StandardCharsets.UTF_8)), config, List.of(segment), NOW);
+    RunClosed closed = RunClosed.of(runId, "demo", config, List.of(paperId), NOW);
+    SourceRef source = new SourceRef("Attention", "attention.md", "Introduction", segment.text());
+    PromptReady prompt =
+        PromptReady.of(runId, paperId, segment.segmentId(), Ids.prompt(segment.segmentId(), TaskType.CONCEPT_EXPLANATION, 0),
+            TaskType.CONCEPT_EXPLANATION, 0, 4, "We propose.", source, NOW);
+    GenerationInfo info = new GenerationInfo("offline-template", "templates-v1", true, 10, 20, 1);
+    SampleGenerated sample =
+        SampleGenerated.of(prompt, SampleStatus.GENERATED, "Explain attention.", "", "Attention weighs tokens.", null, info, NOW);
+    SampleValidated validated =
+        SampleValidated.of(sample, Verdict.ACCEPTED, 0.8, Map.of("length", 0.7), List.of(), NOW);
+    DatasetExported exported =
+        DatasetExported.of(runId, Ids.derive("dataset", runId), "/data/" + runId, 9, 1,
+            List.of(new ExportedFile("openai-chat.train.jsonl", ExportFormat.OPENAI_CHAT, "train", 9,
+                Ids.sha256(new byte[0]))), NOW);
+    TrainingRequested training =
+        TrainingRequested.of(exported, "/data/" + runId + "/openai-chat.train.jsonl", null, NOW);
+    return Stream.of(paper, closed, prompt, sample, validated, exported, training);
+  }
+
+  @ParameterizedTest
+  @MethodSource("oneOfEach")
+  void everyEventSerialisesToJsonValidAgainstItsSchemaAndReadsBackEqual(DistilleryEvent event) {
+    String json = CODEC.toJson(event);
+
+    assertThat(CODEC.violations(event.type(), CODEC.mapper().valueToTree(event))).isEmpty();
+    assertThat((DistilleryEvent) CODEC.read(event.type(), json)).isEqualTo(event);
+  }
+
+  @ParameterizedTest
+  @MethodSource("oneOfEach")
+  void eventIdsAreDeterministic(DistilleryEvent event) {
+    DistilleryEvent again =
+        oneOfEach().filter(e -> e.type() == event.type()).findFirst().orElseThrow();
+    assertThat(again.eventId()).isEqualTo(event.eventId());
+  }
+
+  @ParameterizedTest
+  @EnumSource(EventType.class)
+  void aDocumentWrittenByHandFromTheSchemaIsAccepted(EventType type) throws IOException {
+    String json;
+    try (InputStream in = getClass().getResourceAsStream("/handwritten/" + type.topic() + ".json")) {
+      assertThat(in).as("hand-written example for " + type.topic()).isNotNull();
+      json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    DistilleryEvent event = CODEC.read(type, json);
+
+    assertThat(event.type()).isEqualTo(type);
+    assertThat(event.runId()).isEqualTo("11111111-2222-4333-8444-555555555555");
+  }
+
+  @Test
+  void malformedJsonIsRejectedWithAReasonNamingTheEvent() {
+    assertThatThrownBy(() -> CODEC.read(EventType.PAPER_INGESTED, "{\"eventId\": "))
+        .isInstanceOf(InvalidEventException.class)
+        .hasMessageStartingWith("paper.ingested event is not JSON");
+  }
+
+  @Test
+  void aMissingRequiredFieldIsNamedInTheReason() {
+    String json = CODEC.toJson(oneOfEach().findFirst().orElseThrow()).replace("\"title\"", "\"headline\"");
+    assertThatThrownBy(() -> CODEC.read(EventType.PAPER_INGESTED, json))
+        .isInstanceOf(InvalidEventException.class)
+        .hasMessageContaining("does not match its schema")
+        .hasMessageContaining("title");
+  }
+
+  @Test
+  void emptyAndBinaryPayloadsAreRejected() {
+    assertThatThrownBy(() -> CODEC.read(EventType.SAMPLE_GENERATED, ""))
+        .isInstanceOf(InvalidEventException.class)
+        .hasMessage("sample.generated event is empty");
+    assertThatThrownBy(() -> CODEC.read(EventType.SAMPLE_GENERATED, "\u0000\u0001PNG"))
+        .isInstanceOf(InvalidEventException.class);
+  }
+
+  @Test
+  void cloudEventHeadersCarryTheEventIdentity() {
+    DistilleryEvent event = oneOfEach().findFirst().orElseThrow();
+    Map<String, String> headers = CloudEventHeaders.of(event, "/distillery/ingest-service");
+    assertThat(headers)
+        .containsEntry("ce_id", event.eventId())
+        .containsEntry("ce_type", "dev.distillery.paper.ingested.v1")
+        .containsEntry("ce_specversion", "1.0")
+        .containsEntry("ce_time", "2026-11-23T10:15:30Z")
+        .containsEntry("ce_source", "/distillery/ingest-service")
+        .containsEntry("content-type", "application/json");
+  }
+
+  @Test
+  void derivedIdsAreVersion5UuidsThatDependOnEveryPart() {
+    String a = Ids.derive("segment", "p1", 0);
+    assertThat(a).isEqualTo(Ids.derive("segment", "p1", 0)).matches("[0-9a-f-]{36}");
+    assertThat(java.util.UUID.fromString(a).version()).isEqualTo(5);
+    assertThat(Ids.derive("segment", "p1", 1)).isNotEqualTo(a);
+    assertThat(Ids.derive("segment", "p11", "")).isNotEqualTo(Ids.derive("segment", "p1", "1"));
+  }
+}
