@@ -10,7 +10,6 @@ public final class CloudEventHeaders {
   public static final String SOURCE = "ce_source";
   public static final String SPEC_VERSION = "ce_specversion";
   public static final String TIME = "ce_time";
-  public static final String SUBJECT = "ce_subject";
   public static final String CONTENT_TYPE = "content-type";
 
   private CloudEventHeaders() {}
@@ -27,7 +26,6 @@ public final class CloudEventHeaders {
     headers.put(TYPE, event.type().cloudEventType());
     headers.put(SOURCE, source);
     headers.put(TIME, event.producedAt().toString());
-    headers.put(SUBJECT, event.runId());
     headers.put(CONTENT_TYPE, "application/json");
     return headers;
   }

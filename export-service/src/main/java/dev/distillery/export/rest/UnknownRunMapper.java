@@ -1,0 +1,18 @@
+package dev.distillery.export.rest;
+
+import dev.distillery.commons.rest.ApiError;
+import dev.distillery.export.service.UnknownRunException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** A run the service has no run.closed for: 404 with the reason. */
+public class UnknownRunMapper {
+  @ServerExceptionMapper
+  public Response unknownRun(UnknownRunException e) {
+    return Response.status(Response.Status.NOT_FOUND)
+        .type(MediaType.APPLICATION_JSON)
+        .entity(new ApiError(404, e.getMessage()))
+        .build();
+  }
+}

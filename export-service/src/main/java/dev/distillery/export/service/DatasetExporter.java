@@ -1,0 +1,192 @@
+package dev.distillery.export.service;
+
+import dev.distillery.commons.messaging.EventPublisher;
+import dev.distillery.commons.messaging.Outbox;
+import dev.distillery.commons.messaging.OutboxMessage;
+import dev.distillery.contracts.DatasetExported;
+import dev.distillery.contracts.DistilleryEvent;
+import dev.distillery.contracts.ExportFormat;
+import dev.distillery.contracts.ExportedFile;
+import dev.distillery.contracts.TrainingRequested;
+import dev.distillery.export.DatasetSummary;
+import dev.distillery.export.ExportRun;
+import dev.distillery.export.Manifest;
+import dev.distillery.export.RunStatus;
+import dev.distillery.export.Split;
+import dev.distillery.export.format.DatasetFormat;
+import dev.distillery.export.repository.RunRepository;
+import dev.distillery.export.repository.RunRepository.ExportRecord;
+import dev.distillery.export.repository.SampleRepository;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jboss.logging.Logger;
+
+/**
+ * Writes a run's dataset and announces it. Files first, then, in one transaction, the run marked EXPORTED
+ * with dataset.exported (and training.requested when asked) in the outbox; sent after commit. A crash after
+ * the files but before the commit leaves the run COMPLETE, and start-up exports it again: the files come
+ * out byte-identical.
+ */
+@ApplicationScoped
+public class DatasetExporter {
+  private static final Logger LOG = Logger.getLogger(DatasetExporter.class);
+  private static final Duration DB_TIMEOUT = Duration.ofMinutes(1);
+
+  @Inject RunRepository runs;
+  @Inject SampleRepository samples;
+  @Inject DatasetFiles files;
+  @Inject Pool pool;
+  @Inject Outbox outbox;
+  @Inject EventPublisher publisher;
+  @Inject MeterRegistry registry;
+
+  /**
+   * Exports run one at a time, off the event loop: two exports of one run never write the same directory
+   * at once, and a later export is never overtaken by an earlier one.
+   */
+  private final ExecutorService worker =
+      Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "dataset-export");
+        thread.setDaemon(true);
+        return thread;
+      });
+
+  @PreDestroy
+  void stop() {
+    worker.shutdown();
+  }
+
+  /**
+   * Exports a run claimed as complete. Does nothing when the run is no longer COMPLETE (already exported).
+   * A failure is logged, not thrown: the run stays COMPLETE and is exported again at the next start.
+   *
+   * @param runId the claimed run, or null for nothing to do
+   */
+  public Uni<Void> exportClaimed(String runId) {
+    if (runId == null) {
+      return Uni.createFrom().voidItem();
+    }
+    return onWorker(() -> export(runId, false))
+        .onFailure()
+        .invoke(e -> LOG.errorf(e, "export of run %s failed; it stays COMPLETE, retried at the next start", runId))
+        .onFailure()
+        .recoverWithNull()
+        .replaceWithVoid();
+  }
+
+  /**
+   * Exports what a run has received so far, complete or not, and makes it the run's final export.
+   *
+   * @throws UnknownRunException (as the Uni's failure) when the run's run.closed has not arrived
+   */
+  public Uni<DatasetSummary> exportNow(String runId) {
+    return onWorker(() -> export(runId, true));
+  }
+
+  private <T> Uni<T> onWorker(IoSupplier<T> job) {
+    return Uni.createFrom()
+        .item(() -> {
+          try {
+            return job.get();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        })
+        .runSubscriptionOn(worker);
+  }
+
+  private DatasetSummary export(String runId, boolean forced) throws IOException {
+    ExportRun run = runs.find(runId).await().atMost(DB_TIMEOUT);
+    if (run == null) {
+      throw new UnknownRunException(runId);
+    }
+    if (!forced && run.status() != RunStatus.COMPLETE) {
+      return null;
+    }
+    Dataset dataset =
+        Dataset.assemble(
+            run, samples.tallies(runId).await().atMost(DB_TIMEOUT),
+            samples.accepted(runId).await().atMost(DB_TIMEOUT));
+    Path dir = files.directory(runId);
+    List<ExportedFile> written = files.writeData(dir, dataset);
+    String datasetId = dataset.datasetId(written);
+    Instant createdAt =
+        datasetId.equals(run.datasetId()) && run.exportedAt() != null
+            ? run.exportedAt()
+            : Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    Manifest manifest = dataset.manifest(datasetId, createdAt, written);
+    String manifestJson = files.writeManifest(dir, manifest);
+
+    List<DistilleryEvent> events = events(dataset, manifest, dir);
+    ExportRecord record =
+        new ExportRecord(datasetId, dir.toString(), dataset.train().size(), dataset.validation().size(), manifestJson,
+            createdAt);
+    List<OutboxMessage> toSend =
+        pool.withTransaction(
+                tx -> runs.markExported(tx, runId, run.status(), record)
+                    .flatMap(marked -> marked
+                        ? outbox.save(tx, null, events)
+                        : Uni.createFrom().<List<OutboxMessage>>nullItem()))
+            .await()
+            .atMost(DB_TIMEOUT);
+    if (toSend == null) {
+      LOG.infof("run %s completed while a forced export was written; its full export follows", runId);
+      return DatasetSummary.of(manifest, RunStatus.COMPLETE, dir.toString());
+    }
+    publisher.publish(toSend)
+        .onFailure()
+        .invoke(e -> LOG.warnf("dataset.exported of run %s not sent yet, the outbox relay will: %s", runId,
+            e.getMessage()))
+        .onFailure()
+        .recoverWithNull()
+        .await()
+        .atMost(DB_TIMEOUT);
+    count(dataset, forced);
+    LOG.infof("exported run %s: %d train, %d validation examples in %s", runId, dataset.train().size(),
+        dataset.validation().size(), dir);
+    return DatasetSummary.of(manifest, RunStatus.EXPORTED, dir.toString());
+  }
+
+  private static List<DistilleryEvent> events(Dataset dataset, Manifest manifest, Path dir) {
+    Instant now = Instant.now();
+    DatasetExported exported =
+        DatasetExported.of(
+            manifest.runId(), manifest.datasetId(), dir.toString(), dataset.train().size(),
+            dataset.validation().size(), manifest.files(), now);
+    List<DistilleryEvent> events = new ArrayList<>(List.of(exported));
+    if (dataset.requestsTraining()) {
+      DatasetFormat chat = DatasetFormat.of(ExportFormat.OPENAI_CHAT);
+      String validationFile =
+          dataset.validation().isEmpty() ? null : dir.resolve(chat.fileName(Split.VALIDATION)).toString();
+      String trainFile = dir.resolve(chat.fileName(Split.TRAIN)).toString();
+      events.add(TrainingRequested.of(exported, trainFile, validationFile, now));
+    }
+    return events;
+  }
+
+  private void count(Dataset dataset, boolean forced) {
+    registry.counter("distillery.datasets.exported", "trigger", forced ? "forced" : "completed").increment();
+    registry.counter("distillery.samples.exported", "split", Split.TRAIN.label()).increment(dataset.train().size());
+    registry.counter("distillery.samples.exported", "split", Split.VALIDATION.label())
+        .increment(dataset.validation().size());
+  }
+
+  @FunctionalInterface
+  private interface IoSupplier<T> {
+    T get() throws IOException;
+  }
+}
