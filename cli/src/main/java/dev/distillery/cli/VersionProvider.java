@@ -1,0 +1,13 @@
+package dev.distillery.cli;
+
+import picocli.CommandLine.IVersionProvider;
+
+/** The version Maven wrote into the jar's manifest ("development" when run from classes). */
+final class VersionProvider implements IVersionProvider {
+
+  @Override
+  public String[] getVersion() {
+    String version = VersionProvider.class.getPackage().getImplementationVersion();
+    return new String[] {"distillery " + (version == null ? "development" : version)};
+  }
+}
