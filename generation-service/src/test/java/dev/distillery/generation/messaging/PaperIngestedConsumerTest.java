@@ -1,5 +1,6 @@
 package dev.distillery.generation.messaging;
 
+import dev.distillery.testsupport.KafkaEvents;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -15,7 +16,6 @@ import dev.distillery.contracts.Segment;
 import dev.distillery.contracts.TaskType;
 import dev.distillery.contracts.Topics;
 import dev.distillery.generation.Fixtures;
-import dev.distillery.generation.KafkaEvents;
 import dev.distillery.testsupport.EventRecords;
 import dev.distillery.testsupport.KafkaAndPostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;

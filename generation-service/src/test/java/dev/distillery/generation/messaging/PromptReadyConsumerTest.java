@@ -1,5 +1,6 @@
 package dev.distillery.generation.messaging;
 
+import dev.distillery.testsupport.KafkaEvents;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -14,7 +15,6 @@ import dev.distillery.contracts.SampleStatus;
 import dev.distillery.contracts.TaskType;
 import dev.distillery.contracts.Topics;
 import dev.distillery.generation.Fixtures;
-import dev.distillery.generation.KafkaEvents;
 import dev.distillery.testsupport.EventRecords;
 import dev.distillery.testsupport.KafkaAndPostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -1,5 +1,6 @@
 package dev.distillery.generation.service.openai;
 
+import dev.distillery.testsupport.KafkaEvents;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -26,7 +27,6 @@ import dev.distillery.contracts.SampleStatus;
 import dev.distillery.contracts.TaskType;
 import dev.distillery.contracts.Topics;
 import dev.distillery.generation.Fixtures;
-import dev.distillery.generation.KafkaEvents;
 import dev.distillery.testsupport.EventRecords;
 import dev.distillery.testsupport.KafkaAndPostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -1,8 +1,7 @@
-package dev.distillery.generation;
+package dev.distillery.testsupport;
 
 import dev.distillery.contracts.DistilleryEvent;
 import dev.distillery.contracts.EventType;
-import dev.distillery.testsupport.EventRecords;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.time.Duration;
