@@ -37,6 +37,13 @@ public final class LocalStack implements AutoCloseable {
   private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(20);
   private static final Duration BROKER_STOP_GRACE = Duration.ofSeconds(30);
   private static final String SERVICE_HEAP = "-Xmx256m";
+  /**
+   * A killed service cannot leave its consumer groups: the broker holds its partitions until the consumers'
+   * session times out, and its restarted consumers wait that long to be assigned any. Kafka's 45 s default
+   * would stall every {@link #restart}; 10 s still tolerates a few missed heartbeats (one every 3 s).
+   */
+  private static final String CONSUMER_SESSION_TIMEOUT =
+      "-Dmp.messaging.connector.smallrye-kafka.session.timeout.ms=10000";
 
   private final StackSettings settings;
   private final Consumer<String> say;
@@ -77,11 +84,68 @@ public final class LocalStack implements AutoCloseable {
   }
 
   public URI serviceUrl(String service) {
+    return service(service).url();
+  }
+
+  /**
+   * Kills a service's JVM with SIGKILL, as a crash or the kernel's OOM killer would: no shutdown hook, no
+   * consumer leaving its group, no transaction finished, its outbox rows left as they were. Returns once the
+   * process is gone; the service stays down until {@link #restart}.
+   *
+   * @throws IllegalStateException when the service is not running
+   */
+  public void crash(String service) {
+    ServiceProcess running = service(service);
+    ManagedProcess process = running.process();
+    if (!process.isAlive()) {
+      throw new IllegalStateException(service + " is not running; it exited with code " + process.exitCode());
+    }
+    process.kill();
+    markLog(running, "killed with SIGKILL (pid " + process.pid() + ")");
+    say.accept(service + " (pid " + process.pid() + ") killed with SIGKILL");
+  }
+
+  /**
+   * Starts a service that has stopped (crashed, or killed by {@link #crash}) again, exactly as it first
+   * started: same command, port and environment, appending to the same log. Returns once it is ready.
+   *
+   * @throws IllegalStateException when the service is still running
+   * @throws StackException when it does not become ready in time
+   */
+  public void restart(String service) {
+    ServiceProcess stopped = service(service);
+    if (stopped.process().isAlive()) {
+      throw new IllegalStateException(service + " is running (pid " + stopped.process().pid() + "); crash it first");
+    }
+    Instant began = Instant.now();
+    markLog(stopped, "restarting");
+    ManagedProcess process = launch(service, stopped.command(), stopped.environment(), stopped.process().log());
+    ServiceProcess running = stopped.relaunched(process);
+    synchronized (this) {
+      processes.remove(stopped.process());
+      services.put(service, running);
+    }
+    new Readiness().awaitAll(List.of(running), settings.startTimeout(),
+        ready -> say.accept(service + " restarted (pid " + process.pid() + "), ready in " + seconds(began)));
+  }
+
+  private synchronized ServiceProcess service(String service) {
     ServiceProcess running = services.get(service);
     if (running == null) {
       throw new IllegalArgumentException("no service named " + service + "; the stack runs " + SERVICES);
     }
-    return running.url();
+    return running;
+  }
+
+  /** A line between the output of two lives of a service, so that a reader of its log sees where one ended. */
+  private static void markLog(ServiceProcess service, String what) {
+    String line = "---- distillery local stack: " + service.name() + " " + what + " at " + Instant.now() + " ----"
+        + System.lineSeparator();
+    try {
+      Files.writeString(service.process().log(), line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write " + service.process().log(), e);
+    }
   }
 
   public URI ingestUrl() {
@@ -133,11 +197,14 @@ public final class LocalStack implements AutoCloseable {
     List<ServiceProcess> started = new ArrayList<>();
     for (String service : SERVICES) {
       int port = servicePorts.get(service);
-      ManagedProcess process = launch(
-          service, List.of(JavaCommand.path(), SERVICE_HEAP, "-jar", jars.get(service).toString()),
-          serviceEnvironment(service, port, servicePorts, db), logFile(service));
-      ServiceProcess running = new ServiceProcess(service, port, process);
-      services.put(service, running);
+      List<String> command = List.of(
+          JavaCommand.path(), SERVICE_HEAP, CONSUMER_SESSION_TIMEOUT, "-jar", jars.get(service).toString());
+      Map<String, String> env = serviceEnvironment(service, port, servicePorts, db);
+      ServiceProcess running =
+          new ServiceProcess(service, port, command, env, launch(service, command, env, logFile(service)));
+      synchronized (this) {
+        services.put(service, running);
+      }
       started.add(running);
     }
     say.accept("starting " + String.join(", ", SERVICES));

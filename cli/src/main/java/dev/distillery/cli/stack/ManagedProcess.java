@@ -96,6 +96,19 @@ final class ManagedProcess {
     tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
   }
 
+  /**
+   * Kills the process outright (SIGKILL on POSIX): no shutdown hook runs, nothing is flushed or closed. The
+   * process is the program itself (the JVM for a service, never a shell around it), so it is what dies.
+   *
+   * @throws StackException when it is still alive afterwards
+   */
+  void kill() {
+    stopNow();
+    if (process.isAlive()) {
+      throw new StackException(name + " (pid " + process.pid() + ") survived SIGKILL; see " + log);
+    }
+  }
+
   private void stopNow() {
     process.descendants().forEach(ProcessHandle::destroyForcibly);
     process.destroyForcibly();
