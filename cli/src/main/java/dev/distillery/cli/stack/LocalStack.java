@@ -37,14 +37,6 @@ public final class LocalStack implements AutoCloseable {
   private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(20);
   private static final Duration BROKER_STOP_GRACE = Duration.ofSeconds(30);
   private static final String SERVICE_HEAP = "-Xmx256m";
-  /**
-   * A killed service cannot leave its consumer groups: the broker holds its partitions until the consumers'
-   * session times out, and its restarted consumers wait that long to be assigned any. Kafka's 45 s default
-   * would stall every {@link #restart}; 10 s still tolerates a few missed heartbeats (one every 3 s).
-   */
-  private static final String CONSUMER_SESSION_TIMEOUT =
-      "-Dmp.messaging.connector.smallrye-kafka.session.timeout.ms=10000";
-
   private final StackSettings settings;
   private final Consumer<String> say;
   private final Ports ports = new Ports();
@@ -198,7 +190,7 @@ public final class LocalStack implements AutoCloseable {
     for (String service : SERVICES) {
       int port = servicePorts.get(service);
       List<String> command = List.of(
-          JavaCommand.path(), SERVICE_HEAP, CONSUMER_SESSION_TIMEOUT, "-jar", jars.get(service).toString());
+          JavaCommand.path(), SERVICE_HEAP, "-jar", jars.get(service).toString());
       Map<String, String> env = serviceEnvironment(service, port, servicePorts, db);
       ServiceProcess running =
           new ServiceProcess(service, port, command, env, launch(service, command, env, logFile(service)));

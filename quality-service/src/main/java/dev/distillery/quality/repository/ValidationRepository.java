@@ -9,7 +9,9 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -18,13 +20,21 @@ import java.util.UUID;
 public class ValidationRepository {
   @Inject Pool pool;
 
-  public Uni<Void> save(SqlClient tx, SampleValidated v) {
+  /** Stores verdicts with one batch of inserts; a sample judged before keeps its first verdict. */
+  public Uni<Void> save(SqlClient tx, List<SampleValidated> verdicts) {
+    if (verdicts.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    List<Tuple> rows = new ArrayList<>(verdicts.size());
+    for (SampleValidated v : verdicts) {
+      rows.add(
+          Tuple.of(UUID.fromString(v.sampleId()), UUID.fromString(v.runId()), UUID.fromString(v.paperId()),
+              v.verdict().name(), v.score(), v.reasons().toArray(String[]::new)));
+    }
     return tx.preparedQuery(
             "INSERT INTO validations (sample_id, run_id, paper_id, verdict, score, reasons)"
                 + " VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (sample_id) DO NOTHING")
-        .execute(
-            Tuple.of(UUID.fromString(v.sampleId()), UUID.fromString(v.runId()), UUID.fromString(v.paperId()),
-                v.verdict().name(), v.score(), v.reasons().toArray(String[]::new)))
+        .executeBatch(rows)
         .replaceWithVoid();
   }
 

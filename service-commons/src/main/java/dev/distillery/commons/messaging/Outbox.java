@@ -12,7 +12,9 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 
@@ -31,18 +33,35 @@ public class Outbox {
    * @param sourceEventId the event that caused these, or null when a REST call did
    */
   public Uni<List<OutboxMessage>> save(SqlClient tx, String sourceEventId, List<? extends DistilleryEvent> events) {
-    if (events.isEmpty()) {
+    Map<String, List<? extends DistilleryEvent>> bySource = new HashMap<>();
+    bySource.put(sourceEventId, events);
+    return save(tx, bySource);
+  }
+
+  /**
+   * Records the events several incoming events caused, in one batch of inserts.
+   *
+   * @param bySource the caused events per causing event id (a null key for events a REST call caused)
+   * @return what was recorded, in the order of the map and of each list
+   */
+  public Uni<List<OutboxMessage>> save(SqlClient tx, Map<String, List<? extends DistilleryEvent>> bySource) {
+    List<OutboxMessage> messages = new ArrayList<>();
+    List<Tuple> rows = new ArrayList<>();
+    bySource.forEach(
+        (sourceEventId, events) -> {
+          UUID source = sourceEventId == null ? null : UUID.fromString(sourceEventId);
+          for (DistilleryEvent event : events) {
+            OutboxMessage m = OutboxMessage.of(event, codec);
+            messages.add(m);
+            rows.add(
+                Tuple.tuple(
+                        List.of(UUID.fromString(m.eventId()), m.topic(), m.key(), m.ceType(),
+                            m.producedAt().atOffset(ZoneOffset.UTC), m.payload()))
+                    .addValue(source));
+          }
+        });
+    if (rows.isEmpty()) {
       return Uni.createFrom().item(List.of());
-    }
-    List<OutboxMessage> messages = events.stream().map(e -> OutboxMessage.of(e, codec)).toList();
-    List<Tuple> rows = new ArrayList<>(messages.size());
-    UUID source = sourceEventId == null ? null : UUID.fromString(sourceEventId);
-    for (OutboxMessage m : messages) {
-      rows.add(
-          Tuple.tuple(
-              List.of(UUID.fromString(m.eventId()), m.topic(), m.key(), m.ceType(),
-                  m.producedAt().atOffset(ZoneOffset.UTC), m.payload()))
-              .addValue(source));
     }
     return tx.preparedQuery(
             "INSERT INTO outbox (" + COLUMNS + ", source_event_id) VALUES ($1, $2, $3, $4, $5, $6, $7)"
@@ -51,10 +70,15 @@ public class Outbox {
         .replaceWith(messages);
   }
 
-  /** The events a given incoming event caused, to send again when it is replayed. */
-  public Uni<List<OutboxMessage>> causedBy(SqlClient tx, String sourceEventId) {
-    return tx.preparedQuery("SELECT " + COLUMNS + " FROM outbox WHERE source_event_id = $1 ORDER BY produced_at, event_id")
-        .execute(Tuple.of(UUID.fromString(sourceEventId)))
+  /** The events given incoming events caused, to send again when they are replayed. */
+  public Uni<List<OutboxMessage>> causedBy(SqlClient tx, List<String> sourceEventIds) {
+    if (sourceEventIds.isEmpty()) {
+      return Uni.createFrom().item(List.of());
+    }
+    UUID[] ids = sourceEventIds.stream().map(UUID::fromString).toArray(UUID[]::new);
+    return tx.preparedQuery(
+            "SELECT " + COLUMNS + " FROM outbox WHERE source_event_id = ANY($1) ORDER BY produced_at, event_id")
+        .execute(Tuple.of(ids))
         .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(Outbox::toMessage).toList());
   }
 
