@@ -23,9 +23,7 @@ public class DatasetResource {
   public Uni<Response> manifest(@PathParam("runId") UUID runId) {
     return runs.manifest(runId.toString())
         .map(manifest -> manifest == null
-            ? Response.status(Response.Status.NOT_FOUND)
-                .entity(new ApiError(404, "run " + runId + " has no exported dataset yet"))
-                .build()
+            ? ApiError.response(Response.Status.NOT_FOUND, "run " + runId + " has no exported dataset yet")
             : Response.ok(manifest).build());
   }
 }

@@ -2,7 +2,6 @@ package dev.distillery.export.rest;
 
 import dev.distillery.commons.rest.ApiError;
 import dev.distillery.export.service.UnknownRunException;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -10,9 +9,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class UnknownRunMapper {
   @ServerExceptionMapper
   public Response unknownRun(UnknownRunException e) {
-    return Response.status(Response.Status.NOT_FOUND)
-        .type(MediaType.APPLICATION_JSON)
-        .entity(new ApiError(404, e.getMessage()))
-        .build();
+    return ApiError.response(Response.Status.NOT_FOUND, e.getMessage());
   }
 }

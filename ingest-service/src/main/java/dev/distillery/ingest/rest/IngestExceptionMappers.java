@@ -10,7 +10,6 @@ import dev.distillery.ingest.service.RunNotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -20,17 +19,17 @@ public class IngestExceptionMappers {
 
   @ServerExceptionMapper
   public Response notFound(RunNotFoundException e) {
-    return error(404, e.getMessage());
+    return ApiError.response(404, e.getMessage());
   }
 
   @ServerExceptionMapper
   public Response conflict(RunConflictException e) {
-    return error(409, e.getMessage());
+    return ApiError.response(409, e.getMessage());
   }
 
   @ServerExceptionMapper
   public Response rejected(PaperRejectedException e) {
-    return error(e.status(), e.getMessage());
+    return ApiError.response(e.status(), e.getMessage());
   }
 
   /** Declared for the subtype too: Quarkus' own mapper for it answers 400 with an empty body. */
@@ -42,7 +41,7 @@ public class IngestExceptionMappers {
   @ServerExceptionMapper
   public Response badJson(JsonProcessingException e) {
     String where = e instanceof JsonMappingException mapping ? at(mapping) : "";
-    return error(400, "invalid request body" + where + ": " + e.getOriginalMessage());
+    return ApiError.response(400, "invalid request body" + where + ": " + e.getOriginalMessage());
   }
 
   /**
@@ -56,14 +55,14 @@ public class IngestExceptionMappers {
     }
     Response response = e.getResponse();
     if (response.getStatus() >= 400 && response.getStatus() < 500 && !response.hasEntity()) {
-      return error(response.getStatus(), e.getMessage());
+      return ApiError.response(response.getStatus(), e.getMessage());
     }
     return response;
   }
 
   @ServerExceptionMapper
   public Response unsupportedMediaType(NotSupportedException e, HttpHeaders headers) {
-    return error(415, "Content-Type " + headers.getMediaType() + " is not accepted here: send JSON to /runs, and"
+    return ApiError.response(415, "Content-Type " + headers.getMediaType() + " is not accepted here: send JSON to /runs, and"
         + " papers as text/markdown, text/plain or multipart/form-data");
   }
 
@@ -75,9 +74,5 @@ public class IngestExceptionMappers {
         .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
         .collect(Collectors.joining("."))
         .replace(".[", "[");
-  }
-
-  private static Response error(int status, String message) {
-    return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ApiError(status, message)).build();
   }
 }

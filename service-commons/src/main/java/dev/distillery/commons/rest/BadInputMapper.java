@@ -1,6 +1,5 @@
 package dev.distillery.commons.rest;
 
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -8,9 +7,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class BadInputMapper {
   @ServerExceptionMapper
   public Response badInput(IllegalArgumentException e) {
-    return Response.status(Response.Status.BAD_REQUEST)
-        .type(MediaType.APPLICATION_JSON)
-        .entity(new ApiError(400, e.getMessage()))
-        .build();
+    return ApiError.response(Response.Status.BAD_REQUEST, e.getMessage());
   }
 }

@@ -30,11 +30,7 @@ public class TrainingResource {
             found ->
                 found
                     .map(training -> Response.ok(training).build())
-                    .orElseGet(
-                        () ->
-                            Response.status(Response.Status.NOT_FOUND)
-                                .entity(new ApiError(404, "no training with id " + id))
-                                .build()));
+                    .orElseGet(() -> ApiError.response(Response.Status.NOT_FOUND, "no training with id " + id)));
   }
 
   /** A run's training jobs, oldest first; empty for a run that asked for none. */
