@@ -10,7 +10,8 @@ public enum EventType {
   SAMPLE_GENERATED(Topics.SAMPLE_GENERATED, SampleGenerated.class),
   SAMPLE_VALIDATED(Topics.SAMPLE_VALIDATED, SampleValidated.class),
   DATASET_EXPORTED(Topics.DATASET_EXPORTED, DatasetExported.class),
-  TRAINING_REQUESTED(Topics.TRAINING_REQUESTED, TrainingRequested.class);
+  TRAINING_REQUESTED(Topics.TRAINING_REQUESTED, TrainingRequested.class),
+  TRAINING_STATUS(Topics.TRAINING_STATUS, TrainingStatusChanged.class);
 
   private final String topic;
   private final Class<? extends DistilleryEvent> javaType;

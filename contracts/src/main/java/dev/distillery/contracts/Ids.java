@@ -51,6 +51,11 @@ public final class Ids {
     return derive("prompt", segmentId, taskType, ordinalInSegment);
   }
 
+  /** The plan slot of the {@code index}-th Q&amp;A pair mined from a paper. */
+  public static String extractedPrompt(String paperId, int index) {
+    return derive("extracted-prompt", paperId, index);
+  }
+
   /** One sample per prompt: a regenerated answer keeps its sample id. */
   public static String sample(String promptId) {
     return derive("sample", promptId);

@@ -6,6 +6,9 @@ import java.util.List;
 /**
  * A run takes no more papers: its paper list is final. With it the export-service can decide, from
  * counts alone, when every planned prompt has a validated sample. Topic {@code run.closed}, key: run id.
+ *
+ * @param sources every file offered to the run, accepted or rejected with the reason; empty when the papers came
+ *     from another system's paper.ingested events
  */
 public record RunClosed(
     String eventId,
@@ -14,12 +17,24 @@ public record RunClosed(
     Instant producedAt,
     String name,
     RunConfig config,
-    List<String> paperIds)
+    List<String> paperIds,
+    List<SourceStatus> sources)
     implements DistilleryEvent {
 
-  public static RunClosed of(String runId, String name, RunConfig config, List<String> paperIds, Instant producedAt) {
+  public RunClosed {
+    paperIds = List.copyOf(paperIds);
+    sources = sources == null ? List.of() : List.copyOf(sources);
+  }
+
+  public static RunClosed of(
+      String runId, String name, RunConfig config, List<String> paperIds, List<SourceStatus> sources,
+      Instant producedAt) {
     return new RunClosed(
-        Ids.event(EventType.RUN_CLOSED, runId), SCHEMA_VERSION, runId, producedAt, name, config, List.copyOf(paperIds));
+        Ids.event(EventType.RUN_CLOSED, runId), SCHEMA_VERSION, runId, producedAt, name, config, paperIds, sources);
+  }
+
+  public static RunClosed of(String runId, String name, RunConfig config, List<String> paperIds, Instant producedAt) {
+    return of(runId, name, config, paperIds, null, producedAt);
   }
 
   @Override

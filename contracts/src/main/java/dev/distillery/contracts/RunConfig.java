@@ -11,18 +11,23 @@ import java.util.List;
  * @param exportFormats files written when the run is exported
  * @param validationShare share of papers (0..0.5) held out as the validation split
  * @param requestTraining whether export also publishes training.requested
+ * @param mode create, identify or hybrid (see {@link GenerationMode})
+ * @param targetPerPaper in hybrid mode, the samples wanted per paper, mined ones included; 0 for no target
  */
 public record RunConfig(
     List<TaskType> taskTypes,
     int samplesPerSegment,
     List<ExportFormat> exportFormats,
     double validationShare,
-    boolean requestTraining) {
+    boolean requestTraining,
+    GenerationMode mode,
+    int targetPerPaper) {
 
   public static final int MAX_SAMPLES_PER_SEGMENT = 50;
+  public static final int MAX_TARGET_PER_PAPER = 10_000;
 
   public RunConfig {
-    taskTypes = taskTypes == null || taskTypes.isEmpty() ? List.of(TaskType.values()) : List.copyOf(taskTypes);
+    taskTypes = taskTypes == null || taskTypes.isEmpty() ? TaskType.DEFAULTS : List.copyOf(taskTypes);
     if (samplesPerSegment <= 0) {
       samplesPerSegment = taskTypes.size();
     }
@@ -31,13 +36,28 @@ public record RunConfig(
           "samplesPerSegment must be at most " + MAX_SAMPLES_PER_SEGMENT + ", was " + samplesPerSegment);
     }
     exportFormats =
-        exportFormats == null || exportFormats.isEmpty() ? List.of(ExportFormat.values()) : List.copyOf(exportFormats);
+        exportFormats == null || exportFormats.isEmpty() ? ExportFormat.DEFAULTS : List.copyOf(exportFormats);
     if (validationShare < 0 || validationShare > 0.5 || Double.isNaN(validationShare)) {
       throw new IllegalArgumentException("validationShare must be between 0 and 0.5, was " + validationShare);
     }
+    mode = mode == null ? GenerationMode.HYBRID : mode;
+    if (targetPerPaper < 0 || targetPerPaper > MAX_TARGET_PER_PAPER) {
+      throw new IllegalArgumentException(
+          "targetPerPaper must be between 0 and " + MAX_TARGET_PER_PAPER + ", was " + targetPerPaper);
+    }
   }
 
-  /** The defaults: the four instruction types once per segment, both formats, 10% validation, no training. */
+  /** A run in the default (hybrid, no target) mode. */
+  public RunConfig(
+      List<TaskType> taskTypes, int samplesPerSegment, List<ExportFormat> exportFormats, double validationShare,
+      boolean requestTraining) {
+    this(taskTypes, samplesPerSegment, exportFormats, validationShare, requestTraining, null, 0);
+  }
+
+  /**
+   * The defaults: the four instruction types once per segment, OpenAI chat and Alpaca, 10% validation, no training,
+   * hybrid mode (Q&amp;A found in a document is kept, and every segment is generated from).
+   */
   public static RunConfig defaults() {
     return new RunConfig(null, 0, null, 0.1, false);
   }

@@ -9,6 +9,7 @@ public final class Topics {
   public static final String SAMPLE_VALIDATED = "sample.validated";
   public static final String DATASET_EXPORTED = "dataset.exported";
   public static final String TRAINING_REQUESTED = "training.requested";
+  public static final String TRAINING_STATUS = "training.status";
   public static final String DLQ_SUFFIX = ".dlq";
 
   private Topics() {}

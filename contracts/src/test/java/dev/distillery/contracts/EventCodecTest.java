@@ -24,10 +24,17 @@ class EventCodecTest {
     RunConfig config = RunConfig.defaults();
     String paperId = Ids.paper(runId, Ids.sha256("paper".getBytes(StandardCharsets.UTF_8)));
     Segment segment = new Segment(Ids.segment(paperId, 0), 0, "Introduction", "Transformers replace recurrence.");
+    ExtractedPair pair =
+        new ExtractedPair("What is attention?", "A weighting of tokens.", "q-a", List.of("FAQ"), 40, 86);
     PaperIngested paper =
-        PaperIngested.of(runId, paperId, "Attention", "We propose.", "attention.md",
-            Ids.sha256("paper".getBytes(StandardCharsets.UTF_8)), config, List.of(segment), NOW);
-    RunClosed closed = RunClosed.of(runId, "demo", config, List.of(paperId), NOW);
+        PaperIngested.of(runId, paperId, "Attention", "We propose.", "attention.pdf",
+            Ids.sha256("paper".getBytes(StandardCharsets.UTF_8)), config, List.of(segment), List.of("A. Vaswani"), "en",
+            "application/pdf", List.of("prompt-injection"), List.of(pair), NOW);
+    RunClosed closed =
+        RunClosed.of(runId, "demo", config, List.of(paperId),
+            List.of(new SourceStatus("attention.pdf", true, null, paperId, "application/pdf", 2048, 1, 1),
+                new SourceStatus("logo.md", false, "not a document: image/png", null, "image/png", 512, 0, 0)),
+            NOW);
     SourceRef source = new SourceRef("Attention", "attention.md", "Introduction", segment.text());
     PromptReady prompt =
         PromptReady.of(runId, paperId, segment.segmentId(), Ids.prompt(segment.segmentId(), TaskType.CONCEPT_EXPLANATION, 0),
@@ -43,7 +50,10 @@ class EventCodecTest {
                 Ids.sha256(new byte[0]))), NOW);
     TrainingRequested training =
         TrainingRequested.of(exported, "/data/" + runId + "/openai-chat.train.jsonl", null, NOW);
-    return Stream.of(paper, closed, prompt, sample, validated, exported, training);
+    TrainingStatusChanged status =
+        TrainingStatusChanged.of(runId, Ids.derive("training", exported.datasetId()), exported.datasetId(), 2,
+            TrainingState.RUNNING, null, new TrainingProgress(10L, 100L, 0.1, 1.9, 2e-4, null, 600L), NOW);
+    return Stream.of(paper, closed, prompt, sample, validated, exported, training, status);
   }
 
   @ParameterizedTest
@@ -76,6 +86,36 @@ class EventCodecTest {
 
     assertThat(event.type()).isEqualTo(type);
     assertThat(event.runId()).isEqualTo("11111111-2222-4333-8444-555555555555");
+  }
+
+  @Test
+  void aMinedPairBecomesAnExtractedSampleWithoutModelOrCost() {
+    PaperIngested paper = (PaperIngested) oneOfEach().findFirst().orElseThrow();
+    ExtractedPair pair = paper.extracted().get(0);
+    Segment segment = paper.segments().get(0);
+    String promptId = Ids.extractedPrompt(paper.paperId(), 0);
+    SampleGenerated sample =
+        SampleGenerated.extracted(paper.runId(), paper.paperId(), segment.segmentId(), promptId, pair, 5,
+            new SourceRef(paper.title(), paper.sourceName(), "FAQ", segment.text()), NOW);
+
+    assertThat(sample.origin()).isEqualTo(SampleOrigin.EXTRACTED);
+    assertThat(sample.instruction()).isEqualTo("What is attention?");
+    assertThat(sample.output()).isEqualTo("A weighting of tokens.");
+    assertThat(sample.generation().offline()).isTrue();
+    assertThat(sample.generation().costUsd()).isZero();
+    assertThat(CODEC.violations(EventType.SAMPLE_GENERATED, CODEC.mapper().valueToTree(sample))).isEmpty();
+    assertThat(SampleValidated.of(sample, Verdict.ACCEPTED, 1, Map.of(), List.of(), NOW).origin())
+        .isEqualTo(SampleOrigin.EXTRACTED);
+  }
+
+  @Test
+  void anOlderProducerWithoutTheNewFieldsIsReadWithDefaults() {
+    String json = CODEC.toJson(oneOfEach().findFirst().orElseThrow())
+        .replaceAll(",\\s*\"(mode|targetPerPaper)\":[^,}]*", "");
+    PaperIngested paper = CODEC.read(EventType.PAPER_INGESTED, json);
+
+    assertThat(paper.config().mode()).isEqualTo(GenerationMode.HYBRID);
+    assertThat(paper.config().targetPerPaper()).isZero();
   }
 
   @Test
