@@ -13,6 +13,7 @@ import java.util.List;
  * @param requestTraining whether export also publishes training.requested
  * @param mode create, identify or hybrid (see {@link GenerationMode})
  * @param targetPerPaper in hybrid mode, the samples wanted per paper, mined ones included; 0 for no target
+ * @param generation model, teacher–student, budget and language choices; defaults when absent
  */
 public record RunConfig(
     List<TaskType> taskTypes,
@@ -21,7 +22,8 @@ public record RunConfig(
     double validationShare,
     boolean requestTraining,
     GenerationMode mode,
-    int targetPerPaper) {
+    int targetPerPaper,
+    GenerationSettings generation) {
 
   public static final int MAX_SAMPLES_PER_SEGMENT = 50;
   public static final int MAX_TARGET_PER_PAPER = 10_000;
@@ -41,6 +43,7 @@ public record RunConfig(
       throw new IllegalArgumentException("validationShare must be between 0 and 0.5, was " + validationShare);
     }
     mode = mode == null ? GenerationMode.HYBRID : mode;
+    generation = generation == null ? GenerationSettings.defaults() : generation;
     if (targetPerPaper < 0 || targetPerPaper > MAX_TARGET_PER_PAPER) {
       throw new IllegalArgumentException(
           "targetPerPaper must be between 0 and " + MAX_TARGET_PER_PAPER + ", was " + targetPerPaper);
@@ -51,7 +54,7 @@ public record RunConfig(
   public RunConfig(
       List<TaskType> taskTypes, int samplesPerSegment, List<ExportFormat> exportFormats, double validationShare,
       boolean requestTraining) {
-    this(taskTypes, samplesPerSegment, exportFormats, validationShare, requestTraining, null, 0);
+    this(taskTypes, samplesPerSegment, exportFormats, validationShare, requestTraining, null, 0, null);
   }
 
   /**
