@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class EventCodecTest {
   private static final EventCodec CODEC = new EventCodec();
@@ -126,6 +127,25 @@ class EventCodecTest {
 
     assertThat(paper.config().mode()).isEqualTo(GenerationMode.HYBRID);
     assertThat(paper.config().targetPerPaper()).isZero();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"gateway-faq.paper.ingested.json", "gateway-faq.run.closed.json"})
+  void theReadmesWorkedExampleOfAnotherSystemsEventsIsAccepted(String file) throws IOException {
+    String json;
+    try (InputStream in = getClass().getResourceAsStream("/examples/" + file)) {
+      json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    DistilleryEvent event = CODEC.read(EventType.forTopic(file.substring(12, file.length() - 5)), json);
+
+    assertThat(event.runId()).isEqualTo("0d9e8f7a-6b5c-4d3e-8f1a-2b3c4d5e6f70");
+    if (event instanceof PaperIngested paper) {
+      ExtractedPair pair = paper.extracted().get(0);
+      String text = paper.segments().get(0).text() + "\n\n" + paper.segments().get(1).text();
+      assertThat(text.substring(pair.charStart(), pair.charEnd())).startsWith(pair.question()).endsWith(pair.answer());
+      assertThat(paper.config().mode()).isEqualTo(GenerationMode.HYBRID);
+    }
   }
 
   @Test
