@@ -28,7 +28,7 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 public final class TestInfrastructure {
   private static final Logger LOG = Logger.getLogger(TestInfrastructure.class);
   /** Events carry whole papers; the broker takes what the producers are configured to send. */
-  public static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+  public static final int MAX_MESSAGE_BYTES = 128 * 1024 * 1024;
 
   private static Infrastructure started;
   private static final List<AutoCloseable> TO_CLOSE = new ArrayList<>();

@@ -24,7 +24,7 @@ import org.apache.kafka.common.Uuid;
  */
 final class KafkaBroker {
   /** Events carry whole papers; the services' producers send up to this much. */
-  static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+  static final int MAX_MESSAGE_BYTES = 128 * 1024 * 1024;
 
   private final Path dir;
   private final int port;
