@@ -10,11 +10,12 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The papers of a folder: its {@code *.md} and {@code *.markdown} files (not sub-folders), sorted by name. A folder's
- * own notes — README, SOURCES, LICENSE, CHANGELOG — are not papers and are left out.
+ * The documents of a folder: every regular file in it (not sub-folders), sorted by name. What a file holds is
+ * decided by the ingest-service from its content, so a PDF, a Word file, a web page and a renamed binary are all
+ * offered, and each gets its own accepted or rejected result. Hidden files and a folder's own notes — README, SOURCES,
+ * LICENSE, CHANGELOG — are not documents and are left out.
  */
 final class PaperFolder {
-  private static final int NAMES_SHOWN = 5;
   private static final Set<String> NOTES = Set.of("readme", "sources", "license", "licence", "changelog");
 
   private PaperFolder() {}
@@ -24,19 +25,15 @@ final class PaperFolder {
       throw new BadInputException("folder " + folder + " does not exist");
     }
     if (!Files.isDirectory(folder)) {
-      throw new BadInputException(folder + " is not a folder; give a folder of Markdown papers (*.md, *.markdown)");
+      throw new BadInputException(folder + " is not a folder; give a folder of documents (PDF, DOCX, HTML, Markdown, "
+          + "text, ...)");
     }
-    List<Path> entries = list(folder);
-    List<Path> papers = entries.stream().filter(PaperFolder::isMarkdown).toList();
-    if (!papers.isEmpty()) {
-      return papers;
+    List<Path> papers = list(folder).stream().filter(PaperFolder::isDocument).toList();
+    if (papers.isEmpty()) {
+      throw new BadInputException("folder " + folder + " holds no document; put papers (PDF, DOCX, PPTX, HTML, EPUB, "
+          + "Markdown or text files) in it");
     }
-    if (entries.isEmpty()) {
-      throw new BadInputException("folder " + folder + " is empty; put Markdown papers (*.md, *.markdown) in it");
-    }
-    List<String> names = entries.stream().limit(NAMES_SHOWN).map(p -> p.getFileName().toString()).toList();
-    throw new BadInputException("folder " + folder + " holds no Markdown paper (*.md, *.markdown), only "
-        + String.join(", ", names) + (entries.size() > NAMES_SHOWN ? ", ..." : ""));
+    return papers;
   }
 
   private static List<Path> list(Path folder) {
@@ -47,12 +44,10 @@ final class PaperFolder {
     }
   }
 
-  private static boolean isMarkdown(Path path) {
-    String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+  private static boolean isDocument(Path path) {
+    String name = path.getFileName().toString();
     int dot = name.lastIndexOf('.');
-    String extension = dot < 0 ? "" : name.substring(dot);
-    return Files.isRegularFile(path)
-        && (extension.equals(".md") || extension.equals(".markdown"))
-        && !NOTES.contains(name.substring(0, dot));
+    String stem = (dot < 0 ? name : name.substring(0, dot)).toLowerCase(Locale.ROOT);
+    return Files.isRegularFile(path) && !name.startsWith(".") && !NOTES.contains(stem);
   }
 }

@@ -5,35 +5,46 @@ import dev.distillery.cli.client.IngestException;
 import dev.distillery.cli.client.RunView;
 import dev.distillery.cli.stack.LocalStack;
 import dev.distillery.cli.stack.StackSettings;
+import dev.distillery.contracts.ExportFormat;
+import dev.distillery.contracts.GenerationMode;
+import dev.distillery.contracts.GenerationSettings;
 import dev.distillery.contracts.RunConfig;
+import dev.distillery.contracts.TaskType;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
- * {@code distillery run [FOLDER]}: starts the local stack, turns every Markdown paper of the folder into samples,
+ * {@code distillery run [FOLDER]}: starts the local stack, turns every document of the folder into samples,
  * waits for the export, and prints the dataset directory as the last line of standard output.
  */
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Turns a folder of Markdown papers into an instruction-tuning dataset.",
-      "Starts a local stack (Kafka, PostgreSQL, the five services), ingests every *.md and *.markdown file of "
-          + "FOLDER, waits until the run is exported and prints the dataset directory as the last line of "
-          + "standard output. Progress goes to standard error."
+      "Turns a folder of documents into an instruction-tuning dataset.",
+      "Starts a local stack (Kafka, PostgreSQL, the five services), ingests every file of FOLDER (PDF, DOCX, PPTX, "
+          + "HTML, EPUB, Markdown, text — told apart by content), waits until the run is exported and prints the "
+          + "dataset directory as the last line of standard output. Files that are not usable documents are listed "
+          + "with the reason in the dataset's manifest.json. Progress goes to standard error."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -48,7 +59,7 @@ final class RunCommand implements Callable<Integer> {
   @Parameters(
       arity = "0..1",
       paramLabel = "FOLDER",
-      description = "Folder of Markdown papers. Default: samples/papers/ of the Distillery home.")
+      description = "Folder of documents. Default: samples/papers/ of the Distillery home.")
   Path folder;
 
   @Option(names = "--name", paramLabel = "NAME",
@@ -59,6 +70,36 @@ final class RunCommand implements Callable<Integer> {
       description = "Prompts planned per segment, 1.." + RunConfig.MAX_SAMPLES_PER_SEGMENT
           + ". Default: one per instruction type.")
   Integer samplesPerSegment;
+
+  @Option(names = "--mode", paramLabel = "MODE", defaultValue = "hybrid",
+      converter = ModeConverter.class,
+      description = "create: generate every sample; identify: only keep the Q&A pairs found in the documents (no LLM "
+          + "call); hybrid: keep those and generate the rest. Default: ${DEFAULT-VALUE}.")
+  GenerationMode mode;
+
+  @Option(names = "--target", paramLabel = "N",
+      description = "Hybrid mode: samples wanted per document, the Q&A pairs found in it included "
+          + "(e.g. 40 with 16 found → 16 kept + 24 generated). Default: no target, every segment is generated from.")
+  Integer targetPerPaper;
+
+  @Option(names = "--formats", paramLabel = "LIST", converter = FormatsConverter.class,
+      description = "Export formats, comma-separated: openai, alpaca, bedrock, vertex, mistral, chatml, sharegpt, hf, "
+          + "llama-factory, csv, or all. Default: openai,alpaca.")
+  List<ExportFormat> formats;
+
+  @Option(names = "--task-types", paramLabel = "LIST", split = ",",
+      description = "Instruction types to generate, comma-separated, e.g. qa,summary,code. Default: "
+          + "concept_explanation,code_implementation,problem_analysis,comparative_analysis.")
+  List<String> taskTypes;
+
+  @Option(names = "--model", paramLabel = "KEY",
+      description = "Model from the generation-service's model table. Default: the service's default model (the "
+          + "offline generator when no API key is set).")
+  String model;
+
+  @Option(names = "--budget", paramLabel = "USD",
+      description = "Spending cap for the run in US dollars; generation stops sending requests when it is reached.")
+  Double budgetUsd;
 
   @Option(names = "--validation-share", paramLabel = "SHARE", defaultValue = "0.1",
       description = "Share of papers held out as the validation split, 0..0.5. Default: ${DEFAULT-VALUE}.")
@@ -170,16 +211,49 @@ final class RunCommand implements Callable<Integer> {
           + ", was " + samplesPerSegment);
     }
     try {
+      GenerationSettings generation =
+          new GenerationSettings(model, null, 0, 0, budgetUsd == null ? 0 : budgetUsd, null, 0, null);
       return new RunConfig(
-          null, samplesPerSegment == null ? 0 : samplesPerSegment, null, validationShare, requestTraining);
+          taskTypes(), samplesPerSegment == null ? 0 : samplesPerSegment, formats, validationShare, requestTraining,
+          mode, targetPerPaper == null ? 0 : targetPerPaper, generation);
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
     }
   }
 
+  private List<TaskType> taskTypes() {
+    if (taskTypes == null) {
+      return null;
+    }
+    List<TaskType> types = new ArrayList<>();
+    for (String name : taskTypes) {
+      try {
+        types.add(TaskType.valueOf(name.trim().replace('-', '_').toUpperCase(Locale.ROOT)));
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException("--task-types: unknown type '" + name.trim() + "'; known: "
+            + Arrays.stream(TaskType.values()).map(t -> t.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", ")));
+      }
+    }
+    return types;
+  }
+
   private static String defaultName(Path source) {
     Path fileName = source.getFileName();
     return (fileName == null ? "run" : fileName.toString()) + "-" + LocalDateTime.now().format(NAME_TIME);
+  }
+
+  /** {@code create}, {@code identify}, {@code hybrid}, in any case. */
+  static final class ModeConverter implements ITypeConverter<GenerationMode> {
+    @Override
+    public GenerationMode convert(String value) {
+      try {
+        return GenerationMode.valueOf(value.trim().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(
+            "unknown mode '" + value + "'; known: create, identify, hybrid");
+      }
+    }
   }
 
   private static void say(PrintWriter err, String line) {

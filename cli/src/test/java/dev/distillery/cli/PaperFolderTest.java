@@ -13,36 +13,29 @@ class PaperFolderTest {
   @TempDir Path folder;
 
   @Test
-  void takesTheMarkdownPapersOfTheFolderSortedByNameButNotItsNotes() throws IOException {
+  void offersEveryFileOfTheFolderSortedByNameButNotItsNotesOrHiddenFiles() throws IOException {
     Files.writeString(folder.resolve("b.markdown"), "# B");
     Files.writeString(folder.resolve("a.md"), "# A");
-    Files.writeString(folder.resolve("C.MD"), "# C");
-    Files.writeString(folder.resolve("notes.txt"), "not a paper");
+    Files.write(folder.resolve("paper.pdf"), "%PDF-1.7".getBytes());
+    Files.writeString(folder.resolve("notes.txt"), "plain text is a document too");
+    Files.writeString(folder.resolve("Übersicht mit Leerzeichen.html"), "<h1>Ü</h1>");
     Files.writeString(folder.resolve("SOURCES.md"), "# Where the papers come from");
-    Files.writeString(folder.resolve("README.md"), "# About this folder");
+    Files.writeString(folder.resolve("README"), "About this folder");
+    Files.writeString(folder.resolve(".DS_Store"), "");
     Files.createDirectories(folder.resolve("nested.md"));
 
     assertThat(PaperFolder.papers(folder)).extracting(p -> p.getFileName().toString())
-        .containsExactly("C.MD", "a.md", "b.markdown");
+        .containsExactly("a.md", "b.markdown", "notes.txt", "paper.pdf", "Übersicht mit Leerzeichen.html");
   }
 
   @Test
-  void anEmptyFolderIsNamedInTheError() {
-    assertThatThrownBy(() -> PaperFolder.papers(folder))
-        .isInstanceOf(BadInputException.class)
-        .hasMessageContaining(folder.toString())
-        .hasMessageContaining("is empty");
-  }
-
-  @Test
-  void aFolderWithoutMarkdownSaysWhatItHolds() throws IOException {
-    Files.writeString(folder.resolve("paper.pdf"), "%PDF-1.7");
+  void aFolderWithoutDocumentsIsNamedInTheError() throws IOException {
+    Files.writeString(folder.resolve("README.md"), "# About this folder");
 
     assertThatThrownBy(() -> PaperFolder.papers(folder))
         .isInstanceOf(BadInputException.class)
         .hasMessageContaining(folder.toString())
-        .hasMessageContaining("no Markdown paper")
-        .hasMessageContaining("paper.pdf");
+        .hasMessageContaining("holds no document");
   }
 
   @Test
@@ -52,5 +45,14 @@ class PaperFolderTest {
     assertThatThrownBy(() -> PaperFolder.papers(missing))
         .isInstanceOf(BadInputException.class)
         .hasMessage("folder " + missing + " does not exist");
+  }
+
+  @Test
+  void aFileInsteadOfAFolderIsRefused() throws IOException {
+    Path file = Files.writeString(folder.resolve("paper.md"), "# A");
+
+    assertThatThrownBy(() -> PaperFolder.papers(file))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("is not a folder");
   }
 }

@@ -50,7 +50,7 @@ public final class IngestClient {
     return runId.asText();
   }
 
-  /** Adds one Markdown paper to an open run, under its file name. */
+  /** Adds one document to an open run, under its file name; the service tells what it is from its bytes. */
   public void addPaper(String runId, Path file) {
     BodyPublisher body;
     try {
@@ -59,7 +59,7 @@ public final class IngestClient {
       throw new IngestException("could not read " + file + ": " + e.getMessage(), 0, e);
     }
     String name = URLEncoder.encode(file.getFileName().toString(), StandardCharsets.UTF_8);
-    send("POST", "/runs/" + runId + "/papers?name=" + name, body, "text/markdown; charset=UTF-8");
+    send("POST", "/runs/" + runId + "/papers?name=" + name, body, "application/octet-stream");
   }
 
   /** Tells the run that no more papers are coming, so that it can be exported once every sample is in. */

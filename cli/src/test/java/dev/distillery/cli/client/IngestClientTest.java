@@ -59,7 +59,7 @@ class IngestClientTest {
     client.addPaper("run-7", paper);
 
     assertThat(received).containsExactly(
-        "POST /runs/run-7/papers?name=graph+nets.md text/markdown; charset=UTF-8 # Graph nets\n\nText.");
+        "POST /runs/run-7/papers?name=graph+nets.md application/octet-stream # Graph nets\n\nText.");
   }
 
   @Test
