@@ -36,7 +36,8 @@ public final class LocalStack implements AutoCloseable {
 
   private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(20);
   private static final Duration BROKER_STOP_GRACE = Duration.ofSeconds(30);
-  private static final String SERVICE_HEAP = "-Xmx256m";
+  /** Enough for the largest accepted upload (50 MB) on its way through ingest and into one event. */
+  private static final String SERVICE_HEAP = "-Xmx512m";
   private final StackSettings settings;
   private final Consumer<String> say;
   private final Ports ports = new Ports();
@@ -138,6 +139,20 @@ public final class LocalStack implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("could not write " + service.process().log(), e);
     }
+  }
+
+  /**
+   * The process id of a running service; with {@link #crash} it lets a caller tell whether a service kept running
+   * through a run, or died and came back.
+   *
+   * @throws IllegalStateException when the service is not running
+   */
+  public long pid(String service) {
+    ManagedProcess process = service(service).process();
+    if (!process.isAlive()) {
+      throw new IllegalStateException(service + " is not running; it exited with code " + process.exitCode());
+    }
+    return process.pid();
   }
 
   public URI ingestUrl() {
