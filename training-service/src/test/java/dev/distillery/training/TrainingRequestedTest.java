@@ -11,6 +11,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.distillery.contracts.Ids;
 import dev.distillery.contracts.Topics;
 import dev.distillery.contracts.TrainingRequested;
+import dev.distillery.contracts.TrainingState;
 import dev.distillery.testsupport.EventRecords;
 import dev.distillery.testsupport.KafkaAndPostgresResource;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -19,18 +20,13 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -43,18 +39,24 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = KafkaAndPostgresResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = KubernetesMockServerResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = ExportServiceStub.class, restrictToAnnotatedClass = false)
 class TrainingRequestedTest {
   private static final String DLQ = Topics.deadLetter(Topics.TRAINING_REQUESTED);
   private static final YAMLMapper YAML = new YAMLMapper();
   private static final Pattern REQUESTED_METRIC =
       Pattern.compile("(?m)^distillery_trainings_requested_total(?:\\{[^}]*})? (\\S+)$");
 
+  @Inject KubernetesClient kubernetes;
+
   private KafkaCompanion kafka;
+  private TrainingCluster cluster;
   private final String runId = UUID.randomUUID().toString();
 
   @BeforeEach
   void connect() {
     kafka = new KafkaCompanion(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+    cluster = new TrainingCluster(kubernetes);
   }
 
   @AfterEach
@@ -63,115 +65,84 @@ class TrainingRequestedTest {
   }
 
   @Test
-  void requestedTrainingIsRenderedAsAGpuJobRunningAQloraConfig() throws Exception {
+  void requestedTrainingIsSubmittedAsAGpuJobMountingItsConfigAndReadingTheDataset() throws Exception {
     double requestedBefore = requestedCount();
     TrainingRequested request = TrainingRequests.withValidation(runId);
     String id = Ids.derive("training", request.datasetId());
 
-    produce(request);
+    try (StatusEvents events = new StatusEvents(kafka, id)) {
+      produce(request);
 
-    JsonPath training = awaitTraining(id);
-    assertThat(training.getString("status")).isEqualTo("RENDERED");
-    assertThat(training.getString("runId")).isEqualTo(runId);
-    assertThat(training.getString("datasetId")).isEqualTo(request.datasetId());
-    assertThat(training.getString("baseModel")).isEqualTo("Qwen/Qwen2.5-0.5B-Instruct");
-    assertThat(training.getInt("lora.r")).isEqualTo(16);
-    assertThat(training.getString("quantization.quantType")).isEqualTo("nf4");
+      Job job = cluster.awaitJob("distillery-train-" + id);
+      assertThat(job.getMetadata().getLabels())
+          .containsEntry("app.kubernetes.io/part-of", "distillery")
+          .containsEntry("distillery.dev/run-id", runId)
+          .containsEntry("distillery.dev/training-id", id);
+      assertThat(job.getSpec().getBackoffLimit()).isEqualTo(1);
+      assertThat(job.getSpec().getTtlSecondsAfterFinished()).isEqualTo(86_400);
+      assertThat(job.getSpec().getActiveDeadlineSeconds()).isEqualTo(86_400L);
+      assertThat(job.getSpec().getPodFailurePolicy().getRules())
+          .anySatisfy(rule -> {
+            assertThat(rule.getAction()).isEqualTo("FailJob");
+            assertThat(rule.getOnExitCodes().getValues()).contains(1, 2);
+          })
+          .anySatisfy(rule -> {
+            assertThat(rule.getAction()).isEqualTo("Ignore");
+            assertThat(rule.getOnPodConditions()).singleElement().satisfies(c -> assertThat(c.getType()).isEqualTo("DisruptionTarget"));
+          });
+      PodSpec pod = job.getSpec().getTemplate().getSpec();
+      assertThat(pod.getRestartPolicy()).isEqualTo("Never");
+      assertThat(pod.getNodeSelector()).containsEntry("nvidia.com/gpu.present", "true");
+      assertThat(pod.getTolerations()).singleElement().satisfies(t -> {
+        assertThat(t.getKey()).isEqualTo("nvidia.com/gpu");
+        assertThat(t.getOperator()).isEqualTo("Exists");
+        assertThat(t.getEffect()).isEqualTo("NoSchedule");
+      });
+      Container container = pod.getContainers().get(0);
+      assertThat(container.getCommand()).containsExactly("axolotl", "train", "/config/axolotl.yaml");
+      assertThat(container.getResources().getLimits()).containsEntry("nvidia.com/gpu", new Quantity("1"));
+      assertThat(container.getVolumeMounts()).extracting(m -> m.getMountPath()).contains("/config", "/data", "/dev/shm");
+      assertThat(pod.getVolumes())
+          .anySatisfy(v -> assertThat(v.getPersistentVolumeClaim())
+              .isNotNull()
+              .satisfies(claim -> assertThat(claim.getClaimName()).isEqualTo("distillery-data")))
+          .anySatisfy(v -> {
+            assertThat(v.getName()).isEqualTo("dshm");
+            assertThat(v.getEmptyDir().getMedium()).isEqualTo("Memory");
+          });
+      String configMapName = pod.getVolumes().stream()
+          .filter(v -> v.getConfigMap() != null).findFirst().orElseThrow().getConfigMap().getName();
+      await().atMost(Duration.ofSeconds(30)).until(() -> configMap(configMapName) != null);
+      ConfigMap configMap = configMap(configMapName);
+      assertThat(configMap.getMetadata().getOwnerReferences()).singleElement().satisfies(owner -> {
+        assertThat(owner.getKind()).isEqualTo("Job");
+        assertThat(owner.getUid()).isEqualTo(job.getMetadata().getUid());
+      });
+      JsonNode axolotl = YAML.readTree(configMap.getData().get("axolotl.yaml"));
+      assertThat(axolotl.get("adapter").asText()).isEqualTo("qlora");
+      assertThat(axolotl.get("load_in_4bit").asBoolean()).isTrue();
+      assertThat(axolotl.at("/datasets/0/path").asText()).isEqualTo(request.trainFile());
+      assertThat(axolotl.at("/test_datasets/0/path").asText()).isEqualTo(request.validationFile());
 
-    Job job = Serialization.unmarshal(training.getString("manifests.job"), Job.class);
-    ConfigMap configMap = Serialization.unmarshal(training.getString("manifests.configMap"), ConfigMap.class);
-    assertThat(job.getApiVersion()).isEqualTo("batch/v1");
-    assertThat(job.getKind()).isEqualTo("Job");
-    assertThat(job.getMetadata().getLabels())
-        .containsEntry("app.kubernetes.io/part-of", "distillery")
-        .containsEntry("distillery.dev/run-id", runId)
-        .containsEntry("distillery.dev/training-id", id);
-    assertThat(job.getSpec().getBackoffLimit()).isEqualTo(1);
-    assertThat(job.getSpec().getTtlSecondsAfterFinished()).isEqualTo(86_400);
-    PodSpec pod = job.getSpec().getTemplate().getSpec();
-    assertThat(pod.getRestartPolicy()).isEqualTo("Never");
-    assertThat(pod.getNodeSelector()).containsEntry("nvidia.com/gpu.present", "true");
-    assertThat(pod.getTolerations()).singleElement().satisfies(t -> {
-      assertThat(t.getKey()).isEqualTo("nvidia.com/gpu");
-      assertThat(t.getOperator()).isEqualTo("Exists");
-      assertThat(t.getEffect()).isEqualTo("NoSchedule");
-    });
-    Container container = pod.getContainers().get(0);
-    assertThat(container.getCommand()).containsExactly("axolotl", "train", "/config/axolotl.yaml");
-    assertThat(container.getResources().getLimits()).containsEntry("nvidia.com/gpu", new Quantity("1"));
-    assertThat(container.getVolumeMounts())
-        .anySatisfy(m -> {
-          assertThat(m.getName()).isEqualTo("config");
-          assertThat(m.getMountPath()).isEqualTo("/config");
-        });
-    assertThat(pod.getVolumes())
-        .anySatisfy(v -> {
-          assertThat(v.getName()).isEqualTo("config");
-          assertThat(v.getConfigMap()).isNotNull();
-          assertThat(v.getConfigMap().getName()).isEqualTo(configMap.getMetadata().getName());
-        })
-        .anySatisfy(v -> assertThat(v.getPersistentVolumeClaim())
-            .isNotNull()
-            .satisfies(claim -> assertThat(claim.getClaimName()).isEqualTo("distillery-data")));
-    assertThat(configMap.getData()).containsEntry("axolotl.yaml", training.getString("manifests.axolotlConfig"));
-
-    JsonNode axolotl = YAML.readTree(training.getString("manifests.axolotlConfig"));
-    assertThat(axolotl.get("base_model").asText()).isEqualTo("Qwen/Qwen2.5-0.5B-Instruct");
-    assertThat(axolotl.get("adapter").asText()).isEqualTo("qlora");
-    assertThat(axolotl.get("load_in_4bit").asBoolean()).isTrue();
-    assertThat(axolotl.get("lora_r").asInt()).isEqualTo(16);
-    assertThat(axolotl.get("lora_alpha").asInt()).isEqualTo(32);
-    assertThat(axolotl.get("lora_dropout").asDouble()).isEqualTo(0.05);
-    assertThat(axolotl.get("lora_target_modules")).hasSize(7);
-    assertThat(axolotl.at("/bnb_config_kwargs/bnb_4bit_quant_type").asText()).isEqualTo("nf4");
-    assertThat(axolotl.at("/bnb_config_kwargs/bnb_4bit_use_double_quant").asBoolean()).isTrue();
-    assertThat(axolotl.at("/bnb_config_kwargs/bnb_4bit_compute_dtype").asText()).isEqualTo("bfloat16");
-    assertThat(axolotl.at("/datasets/0/path").asText()).isEqualTo(request.trainFile());
-    assertThat(axolotl.at("/datasets/0/type").asText()).isEqualTo("chat_template");
-    assertThat(axolotl.at("/test_datasets/0/path").asText()).isEqualTo(request.validationFile());
-    assertThat(axolotl.get("num_epochs").asInt()).isEqualTo(3);
-    assertThat(axolotl.get("learning_rate").asDouble()).isEqualTo(2e-4);
-    assertThat(axolotl.get("optimizer").asText()).isEqualTo("paged_adamw_8bit");
-    assertThat(axolotl.get("output_dir").asText()).isEqualTo(training.getString("outputDir"));
-
+      JsonPath training = awaitTraining(id);
+      assertThat(training.getString("state")).isEqualTo("QUEUED");
+      assertThat(training.getBoolean("dryRun")).isFalse();
+      assertThat(training.getString("workloadName")).isEqualTo(job.getMetadata().getName());
+      assertThat(training.getString("manifests.files.'axolotl.yaml'")).isEqualTo(configMap.getData().get("axolotl.yaml"));
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+          assertThat(given().when().get("/trainings/" + id).then().extract().jsonPath().getString("reason"))
+              .contains("Job " + job.getMetadata().getName() + " submitted"));
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+          assertThat(events.events()).first().satisfies(first -> {
+            assertThat(first.sequence()).isZero();
+            assertThat(first.state()).isEqualTo(TrainingState.QUEUED);
+            assertThat(first.runId()).isEqualTo(runId);
+            assertThat(first.datasetId()).isEqualTo(request.datasetId());
+          }));
+    }
     given().queryParam("runId", runId).when().get("/trainings")
         .then().statusCode(200).body("size()", equalTo(1)).body("[0].id", equalTo(id));
     assertThat(requestedCount()).isEqualTo(requestedBefore + 1);
-  }
-
-  @Test
-  void renderedManifestsAreAcceptedByAKubernetesApiServer() {
-    TrainingRequested request = TrainingRequests.withoutValidation(runId);
-    String id = Ids.derive("training", request.datasetId());
-    produce(request);
-    JsonPath training = awaitTraining(id);
-
-    KubernetesMockServer server =
-        new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
-    server.init();
-    try (KubernetesClient client = server.createClient()) {
-      client.resource(training.getString("manifests.configMap")).create();
-      client.resource(training.getString("manifests.job")).create();
-
-      String namespace = training.getString("namespace");
-      Job stored = client.batch().v1().jobs().inNamespace(namespace).withName(training.getString("jobName")).get();
-      assertThat(stored).isNotNull();
-      assertThat(stored.getSpec().getTemplate().getSpec().getContainers().get(0).getResources().getLimits())
-          .containsEntry("nvidia.com/gpu", new Quantity("1"));
-      String configMapName = stored.getSpec().getTemplate().getSpec().getVolumes().stream()
-          .filter(v -> v.getConfigMap() != null)
-          .findFirst()
-          .orElseThrow()
-          .getConfigMap()
-          .getName();
-      ConfigMap mounted = client.configMaps().inNamespace(namespace).withName(configMapName).get();
-      assertThat(mounted.getData()).containsEntry("axolotl.yaml", training.getString("manifests.axolotlConfig"));
-      assertThat(client.batch().v1().jobs().inNamespace(namespace).withLabel("distillery.dev/run-id", runId).list().getItems())
-          .singleElement()
-          .satisfies(j -> assertThat(j.getMetadata().getLabels()).containsEntry("distillery.dev/training-id", id));
-    } finally {
-      server.destroy();
-    }
   }
 
   @Test
@@ -239,6 +210,10 @@ class TrainingRequestedTest {
         .then().statusCode(400).body("error", containsString("runId is required"));
     given().queryParam("runId", runId).when().get("/trainings")
         .then().statusCode(200).body("size()", equalTo(0));
+  }
+
+  private ConfigMap configMap(String name) {
+    return kubernetes.configMaps().inNamespace(KubernetesMockServerResource.NAMESPACE).withName(name).get();
   }
 
   private void produce(TrainingRequested request) {

@@ -1,5 +1,8 @@
 package dev.distillery.training.config;
 
+import dev.distillery.training.DatasetFormat;
+import dev.distillery.training.Engine;
+import dev.distillery.training.WorkloadKind;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -7,9 +10,43 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** What a QLoRA fine-tune of an exported dataset looks like, and where its Kubernetes Job runs. */
+/** What a QLoRA fine-tune of an exported dataset looks like, which trainer runs it, and where. */
 @ConfigMapping(prefix = "training")
 public interface TrainingConfig {
+
+  /**
+   * Submit the rendered workloads to the cluster. When false, or when the service finds no cluster (no API server
+   * URL, no kubeconfig, not in a pod), jobs are rendered and stored only and say so in their status (dry run).
+   */
+  @WithDefault("true")
+  boolean submit();
+
+  /** The trainer: {@code AXOLOTL} or {@code LLAMA_FACTORY}. */
+  @WithDefault("AXOLOTL")
+  Engine engine();
+
+  /** How the job runs on Kubernetes: a plain {@code JOB} or a Kubeflow Trainer {@code TRAIN_JOB}. */
+  @WithDefault("JOB")
+  WorkloadKind workload();
+
+  /** Which exported files are trained on: {@code OPENAI_CHAT} (the messages JSONL) or {@code ALPACA}. */
+  @WithDefault("OPENAI_CHAT")
+  DatasetFormat datasetFormat();
+
+  /** The axolotl trainer. */
+  Axolotl axolotl();
+
+  /** The LLaMA-Factory trainer. */
+  LlamaFactory llamaFactory();
+
+  /** The Kubeflow Trainer TrainJob, when {@link #workload()} is {@code TRAIN_JOB}. */
+  TrainJob trainJob();
+
+  /** What a node offers, to refuse jobs that cannot fit before they hold a GPU. */
+  Resources resources();
+
+  /** How running jobs are followed. */
+  Follow follow();
 
   /** Hugging Face id (or path on the datasets volume) of the model the adapter is trained on. */
   @WithDefault("Qwen/Qwen2.5-0.5B-Instruct")
@@ -56,6 +93,17 @@ public interface TrainingConfig {
   @WithDefault("cosine")
   String lrScheduler();
 
+  /** Pack several short examples into one sequence (axolotl), so short samples do not train on padding. */
+  @WithDefault("true")
+  boolean samplePacking();
+
+  /**
+   * Share of the training file held out for evaluation when the dataset has no validation split; 0 evaluates
+   * nothing.
+   */
+  @WithDefault("0")
+  double valSetSize();
+
   /** The Kubernetes Job that runs axolotl. */
   Job job();
 
@@ -75,6 +123,10 @@ public interface TrainingConfig {
     /** Dropout on the adapter's input during training. */
     @WithDefault("0.05")
     double dropout();
+
+    /** Adapt every linear layer whatever the model calls them; {@link #targetModules()} is then not used. */
+    @WithDefault("false")
+    boolean targetLinear();
 
     /** Linear layers that get an adapter (names as in the base model; these are Qwen's and Llama's). */
     @WithDefault("q_proj,k_proj,v_proj,o_proj,gate_proj,up_proj,down_proj")
@@ -96,13 +148,58 @@ public interface TrainingConfig {
     String computeDtype();
   }
 
-  /** The Job's placement, resources and lifetime. */
-  interface Job {
-    /** Container image with axolotl installed. */
-    @WithDefault("axolotlai/axolotl:main-latest")
+  /** axolotl settings. */
+  interface Axolotl {
+    /** Image with axolotl installed, pinned by tag (a moving tag like {@code latest} is refused). */
+    @WithDefault("axolotlai/axolotl:0.12.2")
+    String image();
+  }
+
+  /** LLaMA-Factory settings. */
+  interface LlamaFactory {
+    /** Image with LLaMA-Factory installed, pinned by tag (a moving tag like {@code latest} is refused). */
+    @WithDefault("hiyouga/llamafactory:0.9.3")
     String image();
 
-    /** Namespace the Job and its ConfigMap are meant for. */
+    /** LLaMA-Factory's chat template for the base model ({@code qwen} for Qwen2.5, {@code llama3}, ...). */
+    @WithDefault("qwen")
+    String template();
+  }
+
+  /** The Kubeflow Trainer TrainJob. */
+  interface TrainJob {
+    /** The {@code ClusterTrainingRuntime} the TrainJob runs on; its {@code node} container runs the trainer. */
+    @WithDefault("torch-distributed")
+    String runtime();
+  }
+
+  /** GPU capacity of the training nodes. */
+  interface Resources {
+    /** Memory of one GPU of the training nodes, in GB (24 for an L4, A10 or RTX 4090; 80 for an A100 80GB or H100). */
+    @WithDefault("24")
+    double gpuMemoryGb();
+
+    /**
+     * Parameters of the base model in billions, when its name does not say (e.g. a local path); otherwise read
+     * from the name ({@code Qwen2.5-7B-Instruct} → 7).
+     */
+    Optional<Double> modelParamsBillions();
+  }
+
+  /** Following submitted jobs. */
+  interface Follow {
+    /** How often every open job's workload and trainer log are read. */
+    @WithDefault("PT10S")
+    Duration interval();
+
+    /** Log lines read from the end of the training pod's log for progress and for {@code GET /trainings/{id}/logs}. */
+    @WithDefault("200")
+    int logLines();
+  }
+
+  /** The workload's placement, resources and lifetime. */
+  interface Job {
+    /** Namespace the workload and its ConfigMap are created in. */
     @WithDefault("distillery")
     String namespace();
 
@@ -139,6 +236,14 @@ public interface TrainingConfig {
     /** Retries of a failed pod before the Job counts as failed (a GPU hour is dear: few). */
     @WithDefault("1")
     int backoffLimit();
+
+    /**
+     * Trainer exit codes that fail the Job at once, without retries: Python exits 1 on an uncaught exception
+     * (an invalid config, a missing file, CUDA out of memory) and 2 on bad arguments; running again gives the same.
+     * Pods evicted by preemption or node drain never count as failures.
+     */
+    @WithDefault("1,2")
+    List<Integer> failFastExitCodes();
 
     /** How long a finished Job (and its pod's logs) stays before Kubernetes deletes it. */
     @WithDefault("P1D")

@@ -13,7 +13,7 @@ import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** training.requested in; a rendered training job stored. Nothing goes out until jobs are submitted. */
+/** training.requested in; a training job stored, and its first training.status event out. */
 @ApplicationScoped
 public class TrainingRequestedConsumer {
   @Inject EventConsumer consumer;
@@ -21,10 +21,10 @@ public class TrainingRequestedConsumer {
 
   @Incoming("training-requested")
   public Uni<Void> consume(Message<String> message) {
-    return consumer.consume(message, EventType.TRAINING_REQUESTED, this::render);
+    return consumer.consume(message, EventType.TRAINING_REQUESTED, this::request);
   }
 
-  private Uni<List<? extends DistilleryEvent>> render(TrainingRequested request, SqlConnection tx) {
-    return trainings.request(tx, request).replaceWith(List.of());
+  private Uni<List<? extends DistilleryEvent>> request(TrainingRequested request, SqlConnection tx) {
+    return trainings.request(tx, request);
   }
 }

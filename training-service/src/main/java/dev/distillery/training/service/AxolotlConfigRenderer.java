@@ -1,36 +1,50 @@
 package dev.distillery.training.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.distillery.training.DatasetFormat;
+import dev.distillery.training.Engine;
+import dev.distillery.training.Hyperparameters;
 import dev.distillery.training.Training;
+import dev.distillery.training.config.TrainingConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Writes the axolotl config of a QLoRA fine-tune (keys as in axolotl's config reference). The dataset files are
- * OpenAI chat JSONL, so each is read with the {@code chat_template} strategy from its {@code messages} field and
- * only the assistant turns are trained on.
+ * Writes the axolotl config of a QLoRA fine-tune (keys as in axolotl's config reference). Chat files are read with
+ * the {@code chat_template} strategy from their {@code messages} field and only the assistant turns are trained on;
+ * Alpaca files with the {@code alpaca} prompt format.
  */
 @ApplicationScoped
-public class AxolotlConfigRenderer {
-  private static final YAMLMapper YAML =
-      YAMLMapper.builder(
-              YAMLFactory.builder()
-                  .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                  .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                  .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-                  .build())
-          // a plain decimal: PyYAML reads "2.0E-4" as a float but "1.0E7" as a string
-          .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-          .build();
+public class AxolotlConfigRenderer implements TrainerEngine {
+  static final String CONFIG_FILE = "axolotl.yaml";
+
+  @Inject TrainingConfig config;
+
+  @Override
+  public Engine engine() {
+    return Engine.AXOLOTL;
+  }
+
+  @Override
+  public String image() {
+    return config.axolotl().image();
+  }
+
+  @Override
+  public List<String> command(String configDir) {
+    return List.of("axolotl", "train", configDir + "/" + CONFIG_FILE);
+  }
+
+  @Override
+  public Map<String, String> files(Training training) {
+    return Map.of(CONFIG_FILE, render(training));
+  }
 
   public String render(Training training) {
+    Hyperparameters h = training.hyperparameters();
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("base_model", training.baseModel());
     config.put("load_in_8bit", false);
@@ -39,41 +53,64 @@ public class AxolotlConfigRenderer {
     config.put("lora_r", training.lora().r());
     config.put("lora_alpha", training.lora().alpha());
     config.put("lora_dropout", training.lora().dropout());
-    config.put("lora_target_modules", training.lora().targetModules());
+    if (training.lora().targetLinear()) {
+      config.put("lora_target_linear", true);
+    } else {
+      config.put("lora_target_modules", training.lora().targetModules());
+    }
     // axolotl hands these to transformers' BitsAndBytesConfig, over its own QLoRA defaults
     Map<String, Object> bnb = new LinkedHashMap<>();
     bnb.put("bnb_4bit_quant_type", training.quantization().quantType());
     bnb.put("bnb_4bit_use_double_quant", training.quantization().doubleQuant());
     bnb.put("bnb_4bit_compute_dtype", training.quantization().computeDtype());
     config.put("bnb_config_kwargs", bnb);
-    config.put("chat_template", training.chatTemplate());
-    config.put("datasets", List.of(chatDataset(training.trainFile(), false)));
+    boolean chat = training.datasetFormat() == DatasetFormat.OPENAI_CHAT;
+    if (chat) {
+      config.put("chat_template", training.chatTemplate());
+    }
+    config.put("datasets", List.of(dataset(training.trainFile(), chat, false)));
     if (training.validationFile() != null) {
-      config.put("test_datasets", List.of(chatDataset(training.validationFile(), true)));
+      config.put("test_datasets", List.of(dataset(training.validationFile(), chat, true)));
     } else {
-      // axolotl takes either test_datasets or val_set_size; without a validation split, evaluate nothing
-      config.put("val_set_size", 0);
+      // axolotl takes either test_datasets or val_set_size
+      config.put("val_set_size", decimal(h.valSetSize()));
     }
     config.put("dataset_prepared_path", training.outputDir() + "/prepared");
     config.put("output_dir", training.outputDir());
-    config.put("sequence_len", training.sequenceLen());
-    config.put("num_epochs", training.epochs());
-    config.put("micro_batch_size", training.microBatchSize());
-    config.put("gradient_accumulation_steps", training.gradientAccumulationSteps());
-    config.put("learning_rate", BigDecimal.valueOf(training.learningRate()).stripTrailingZeros());
-    config.put("lr_scheduler", training.lrScheduler());
-    config.put("optimizer", training.optimizer());
+    config.put("sequence_len", h.sequenceLen());
+    config.put("sample_packing", h.samplePacking());
+    if (h.samplePacking()) {
+      // a validation split of a few dozen short samples packs into too few sequences to evaluate
+      config.put("eval_sample_packing", false);
+      config.put("pad_to_sequence_len", true);
+    }
+    config.put("num_epochs", h.epochs());
+    config.put("micro_batch_size", h.microBatchSize());
+    config.put("gradient_accumulation_steps", h.gradientAccumulationSteps());
+    config.put("learning_rate", decimal(h.learningRate()));
+    config.put("lr_scheduler", h.lrScheduler());
+    config.put("optimizer", h.optimizer());
     config.put("bf16", true);
     config.put("gradient_checkpointing", true);
     config.put("logging_steps", 1);
-    try {
-      return YAML.writeValueAsString(config);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write the axolotl config of training " + training.id(), e);
+    config.put("saves_per_epoch", 2);
+    if (training.validationFile() != null || h.valSetSize() > 0) {
+      config.put("evals_per_epoch", 2);
+    }
+    resume(training, config);
+    return Yaml.write(config, "the axolotl config of training " + training.id());
+  }
+
+  /** A retry continues from a named checkpoint, or from the newest one axolotl finds in the output directory. */
+  private static void resume(Training training, Map<String, Object> config) {
+    if (training.resumeFrom() != null) {
+      config.put("resume_from_checkpoint", training.outputDir() + "/" + training.resumeFrom());
+    } else if (training.attempt() > 1) {
+      config.put("auto_resume_from_checkpoints", true);
     }
   }
 
-  private static Map<String, Object> chatDataset(String path, boolean evaluation) {
+  private static Map<String, Object> dataset(String path, boolean chat, boolean evaluation) {
     Map<String, Object> dataset = new LinkedHashMap<>();
     dataset.put("path", path);
     dataset.put("ds_type", "json");
@@ -81,9 +118,17 @@ public class AxolotlConfigRenderer {
       // a local JSON file loads as a single split named "train", whatever it holds
       dataset.put("split", "train");
     }
-    dataset.put("type", "chat_template");
-    dataset.put("field_messages", "messages");
-    dataset.put("roles_to_train", List.of("assistant"));
+    if (chat) {
+      dataset.put("type", "chat_template");
+      dataset.put("field_messages", "messages");
+      dataset.put("roles_to_train", List.of("assistant"));
+    } else {
+      dataset.put("type", "alpaca");
+    }
     return dataset;
+  }
+
+  static BigDecimal decimal(double value) {
+    return BigDecimal.valueOf(value).stripTrailingZeros();
   }
 }

@@ -5,7 +5,7 @@ import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.util.Map;
 
-/** The training config as the service would read it, from the defaults plus the given properties. */
+/** The service's parts as it would wire them, from the config defaults plus the given properties. */
 final class TestConfigs {
   private TestConfigs() {}
 
@@ -23,10 +23,42 @@ final class TestConfigs {
     return planner;
   }
 
-  static JobRenderer jobRenderer(TrainingConfig config) {
-    JobRenderer renderer = new JobRenderer();
+  static PodParts parts(TrainingConfig config) {
+    PodParts parts = new PodParts();
+    parts.config = config;
+    parts.validate();
+    return parts;
+  }
+
+  static JobWorkload jobWorkload(TrainingConfig config) {
+    JobWorkload workload = new JobWorkload();
+    workload.config = config;
+    workload.parts = parts(config);
+    return workload;
+  }
+
+  static TrainJobWorkload trainJobWorkload(TrainingConfig config) {
+    TrainJobWorkload workload = new TrainJobWorkload();
+    workload.config = config;
+    workload.parts = parts(config);
+    return workload;
+  }
+
+  static AxolotlConfigRenderer axolotl(TrainingConfig config) {
+    AxolotlConfigRenderer renderer = new AxolotlConfigRenderer();
     renderer.config = config;
-    renderer.readTolerations();
     return renderer;
+  }
+
+  static LlamaFactoryConfigRenderer llamaFactory(TrainingConfig config) {
+    LlamaFactoryConfigRenderer renderer = new LlamaFactoryConfigRenderer();
+    renderer.config = config;
+    return renderer;
+  }
+
+  static GpuMemoryPlanner gpus(TrainingConfig config) {
+    GpuMemoryPlanner planner = new GpuMemoryPlanner();
+    planner.config = config;
+    return planner;
   }
 }

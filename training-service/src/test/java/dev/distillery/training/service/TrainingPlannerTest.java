@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.distillery.contracts.Ids;
 import dev.distillery.contracts.InvalidEventException;
 import dev.distillery.contracts.TrainingRequested;
+import dev.distillery.contracts.TrainingState;
 import dev.distillery.training.Training;
 import dev.distillery.training.TrainingRequests;
-import dev.distillery.training.TrainingStatus;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,8 @@ class TrainingPlannerTest {
     Training training = TestConfigs.planner(TestConfigs.training(Map.of())).plan(request);
 
     assertThat(training.id()).isEqualTo(Ids.derive("training", request.datasetId()));
-    assertThat(training.status()).isEqualTo(TrainingStatus.RENDERED);
+    assertThat(training.state()).isEqualTo(TrainingState.QUEUED);
+    assertThat(training.attempt()).isEqualTo(1);
     assertThat(training.trainFile()).isEqualTo(request.trainFile());
     assertThat(training.validationFile()).isEqualTo(request.validationFile());
     assertThat(training.baseModel()).isEqualTo("Qwen/Qwen2.5-0.5B-Instruct");
@@ -36,10 +37,11 @@ class TrainingPlannerTest {
     assertThat(training.quantization().quantType()).isEqualTo("nf4");
     assertThat(training.quantization().doubleQuant()).isTrue();
     assertThat(training.quantization().computeDtype()).isEqualTo("bfloat16");
-    assertThat(training.epochs()).isEqualTo(3);
-    assertThat(training.learningRate()).isEqualTo(2e-4);
+    assertThat(training.hyperparameters().epochs()).isEqualTo(3);
+    assertThat(training.hyperparameters().learningRate()).isEqualTo(2e-4);
     assertThat(training.outputDir()).isEqualTo("/data/trainings/" + training.id());
-    assertThat(training.jobName()).isEqualTo("distillery-train-" + training.id()).hasSizeLessThanOrEqualTo(63);
+    assertThat(training.workloadName()).isEqualTo("distillery-train-" + training.id()).hasSizeLessThanOrEqualTo(63);
+    assertThat(TrainingPlanner.workloadName(training.id(), 12)).endsWith("-r12").hasSizeLessThanOrEqualTo(63);
   }
 
   @Test
