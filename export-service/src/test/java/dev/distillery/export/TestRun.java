@@ -1,6 +1,8 @@
 package dev.distillery.export;
 
+import dev.distillery.contracts.ChatTurn;
 import dev.distillery.contracts.ExportFormat;
+import dev.distillery.contracts.ExtractedPair;
 import dev.distillery.contracts.GenerationInfo;
 import dev.distillery.contracts.Ids;
 import dev.distillery.contracts.PromptReady;
@@ -10,6 +12,7 @@ import dev.distillery.contracts.SampleGenerated;
 import dev.distillery.contracts.SampleStatus;
 import dev.distillery.contracts.SampleValidated;
 import dev.distillery.contracts.SourceRef;
+import dev.distillery.contracts.SourceStatus;
 import dev.distillery.contracts.TaskType;
 import dev.distillery.contracts.Verdict;
 import java.time.Instant;
@@ -47,7 +50,7 @@ public final class TestRun {
       TaskType taskType = TaskType.values()[i % TaskType.values().length];
       String promptId = Ids.prompt(segmentId, taskType, i % 2);
       SourceRef source =
-          new SourceRef(title, title.toLowerCase().replace(' ', '-') + ".md", "Section " + segmentOrdinal,
+          new SourceRef(title, fileName(title), "Section " + segmentOrdinal,
               "Text of section " + segmentOrdinal + " of " + title + ".");
       PromptReady prompt =
           PromptReady.of(runId, paperId, segmentId, promptId, taskType, i, verdicts.length, "Abstract of " + title,
@@ -72,8 +75,51 @@ public final class TestRun {
         reasons, Instant.now());
   }
 
+  /**
+   * Adds a paper with one pair mined from the document (accepted), one multi-turn sample a model wrote (accepted)
+   * and one it wrote that was rejected; both model calls cost {@code costUsd}. Returns its id.
+   */
+  public String mixedPaper(String title, String model, double costUsd) {
+    String paperId = Ids.paper(runId, "content-of-" + title);
+    titles.put(paperId, title);
+    String segmentId = Ids.segment(paperId, 0);
+    SourceRef source = new SourceRef(title, fileName(title), "Methods", "Text of " + title + ".",
+        List.of("Intro", "Methods"), 0, 40, List.of());
+    Instant now = Instant.now();
+    ExtractedPair pair = new ExtractedPair(
+        "What is measured in " + title + "?", "The latency of " + title + ".", "q-a", List.of("FAQ"), 0, 40);
+    SampleGenerated mined =
+        SampleGenerated.extracted(runId, paperId, segmentId, Ids.extractedPrompt(paperId, 0), pair, 3, source, now);
+    samples.add(SampleValidated.of(mined, Verdict.ACCEPTED, 1.0, Map.of("length", 1.0), List.of(), now));
+    GenerationInfo generation = new GenerationInfo("openai-chat", model, false, 120, 60, 900, costUsd);
+    PromptReady chatPrompt = PromptReady.of(runId, paperId, segmentId, Ids.prompt(segmentId, TaskType.MULTI_TURN, 0),
+        TaskType.MULTI_TURN, 1, 3, "Abstract of " + title, source, now);
+    SampleGenerated chat = SampleGenerated.of(chatPrompt, SampleStatus.GENERATED, "How does " + title + " start?", "",
+            "It ends well.", null, generation, now)
+        .withConversation(List.of(new ChatTurn("user", "How does " + title + " start?"),
+            new ChatTurn("assistant", "With a question."), new ChatTurn("user", "And then?"),
+            new ChatTurn("assistant", "It ends well.")));
+    samples.add(SampleValidated.of(chat, Verdict.ACCEPTED, 0.8, Map.of("length", 0.6), List.of(), now));
+    PromptReady qaPrompt = PromptReady.of(runId, paperId, segmentId, Ids.prompt(segmentId, TaskType.QA, 0),
+        TaskType.QA, 2, 3, "Abstract of " + title, source, now);
+    SampleGenerated weak = SampleGenerated.of(qaPrompt, SampleStatus.GENERATED, "Why " + title + "?", "", "Because.",
+        null, generation, now);
+    samples.add(SampleValidated.of(weak, Verdict.REJECTED, 0.2, Map.of("length", 0.1), List.of("too short"), now));
+    return paperId;
+  }
+
+  public static String fileName(String title) {
+    return title.toLowerCase().replace(' ', '-') + ".md";
+  }
+
   public RunClosed closed() {
     return RunClosed.of(runId, "run " + runId.substring(0, 8), config, List.copyOf(titles.keySet()), Instant.now());
+  }
+
+  /** run.closed listing every file offered, as the ingest-service sends it. */
+  public RunClosed closed(List<SourceStatus> sources) {
+    return RunClosed.of(
+        runId, "run " + runId.substring(0, 8), config, List.copyOf(titles.keySet()), sources, Instant.now());
   }
 
   public String runId() {

@@ -1,9 +1,12 @@
-package dev.distillery.export;
+package dev.distillery.export.dataset;
 
-/** The halves of a dataset. Papers, not samples, are assigned to a split, so no paper is in both. */
+import java.util.Arrays;
+
+/** The parts of a dataset. Groups (papers, or source files' segments), not single samples, are assigned to a split. */
 public enum Split {
   TRAIN("train"),
-  VALIDATION("validation");
+  VALIDATION("validation"),
+  TEST("test");
 
   private final String label;
 
@@ -14,5 +17,12 @@ public enum Split {
   /** As written in file names, the manifest and {@code ExportedFile.split}. */
   public String label() {
     return label;
+  }
+
+  public static Split ofLabel(String label) {
+    return Arrays.stream(values())
+        .filter(s -> s.label.equals(label))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("unknown split '" + label + "': train, validation or test"));
   }
 }

@@ -7,16 +7,28 @@ import dev.distillery.contracts.SampleValidated;
 import dev.distillery.export.repository.SampleRepository;
 import dev.distillery.export.service.DatasetExporter;
 import dev.distillery.export.service.RunCompletion;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListSet;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** sample.validated in, every verdict: stored, counted towards its paper, and possibly the run's last one. */
+/**
+ * sample.validated in, every verdict, a whole poll at a time: stored, counted towards its paper, and possibly a
+ * run's last one. The batch's samples are applied run by run in run-id order, each run under its lock followed by
+ * its completion check, so two consumers' batches touching the same runs take the locks in the same order and
+ * never deadlock, and a run completed by any sample of the batch is claimed in this transaction.
+ */
 @ApplicationScoped
 public class SampleValidatedConsumer {
   @Inject EventConsumer consumer;
@@ -25,21 +37,54 @@ public class SampleValidatedConsumer {
   @Inject DatasetExporter exporter;
 
   @Incoming("sample-validated")
-  public Uni<Void> consume(Message<String> message) {
-    AtomicReference<String> claimed = new AtomicReference<>();
+  public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+    Set<String> claimed = new ConcurrentSkipListSet<>();
     return consumer
-        .consume(
-            message, EventType.SAMPLE_VALIDATED,
-            (SampleValidated sample, SqlConnection tx) -> apply(sample, tx, claimed))
-        .call(() -> exporter.exportClaimed(claimed.get()));
+        .consumeBatch(batch, EventType.SAMPLE_VALIDATED,
+            (List<SampleValidated> fresh, SqlConnection tx) -> apply(fresh, tx, claimed))
+        .call(() -> exportAll(claimed));
   }
 
-  /** Records the claim for after commit: files are written only once the claim is durable. */
-  private Uni<List<? extends DistilleryEvent>> apply(
-      SampleValidated sample, SqlConnection tx, AtomicReference<String> claimed) {
-    return completion
-        .apply(tx, sample.runId(), t -> samples.save(t, sample))
-        .invoke(won -> claimed.set(won ? sample.runId() : null))
-        .replaceWith(List.of());
+  /**
+   * Records the claims for after commit: files are written only once a claim is durable. A claim recorded by a
+   * transaction that then rolled back is harmless: the export does nothing for a run that is not claimed.
+   */
+  private Uni<List<List<? extends DistilleryEvent>>> apply(
+      List<SampleValidated> batch, SqlConnection tx, Set<String> claimed) {
+    Map<String, List<SampleValidated>> byRun = new TreeMap<>();
+    batch.forEach(s -> byRun.computeIfAbsent(s.runId(), k -> new ArrayList<>()).add(s));
+    Uni<Void> applied = Uni.createFrom().voidItem();
+    for (Map.Entry<String, List<SampleValidated>> run : byRun.entrySet()) {
+      applied = applied
+          .chain(() -> completion.apply(tx, run.getKey(), t -> saveAll(t, run.getValue())))
+          .invoke(won -> {
+            if (won) {
+              claimed.add(run.getKey());
+            }
+          })
+          .replaceWithVoid();
+    }
+    return applied.map(ignored -> batch.stream().<List<? extends DistilleryEvent>>map(s -> List.of()).toList());
+  }
+
+  private Uni<Void> saveAll(SqlClient tx, List<SampleValidated> runSamples) {
+    Uni<Void> saved = Uni.createFrom().voidItem();
+    for (SampleValidated sample : runSamples) {
+      saved = saved.chain(() -> samples.save(tx, sample)).replaceWithVoid();
+    }
+    return saved;
+  }
+
+  private Uni<Void> exportAll(Set<String> claimed) {
+    if (claimed.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    return Multi.createFrom()
+        .iterable(new TreeSet<>(claimed))
+        .onItem()
+        .transformToUniAndConcatenate(exporter::exportClaimed)
+        .collect()
+        .last()
+        .replaceWithVoid();
   }
 }

@@ -1,13 +1,16 @@
 package dev.distillery.export.repository;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import dev.distillery.contracts.EventCodec;
 import dev.distillery.contracts.RunClosed;
 import dev.distillery.contracts.RunConfig;
+import dev.distillery.contracts.SourceStatus;
 import dev.distillery.export.ExportProgress;
 import dev.distillery.export.ExportRun;
 import dev.distillery.export.RunStatus;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -27,7 +30,9 @@ import java.util.UUID;
 /** The runs table: one row per run.closed, carrying the run's status and its last export. */
 @ApplicationScoped
 public class RunRepository {
-  private static final String COLUMNS = "run_id, name, config, paper_ids, status, dataset_id, exported_at";
+  private static final TypeReference<List<SourceStatus>> SOURCES = new TypeReference<>() {};
+  private static final String COLUMNS =
+      "run_id, name, config, paper_ids, status, dataset_id, exported_at, sources, export_version, location";
 
   @Inject Pool pool;
   @Inject EventCodec codec;
@@ -47,11 +52,11 @@ public class RunRepository {
   public Uni<Void> save(SqlClient tx, RunClosed closed) {
     UUID[] paperIds = closed.paperIds().stream().map(UUID::fromString).toArray(UUID[]::new);
     return tx.preparedQuery(
-            "INSERT INTO runs (run_id, name, config, paper_ids) VALUES ($1, $2, $3, $4)"
+            "INSERT INTO runs (run_id, name, config, paper_ids, sources) VALUES ($1, $2, $3, $4, $5)"
                 + " ON CONFLICT (run_id) DO NOTHING")
         .execute(
             Tuple.of(UUID.fromString(closed.runId()), closed.name(), new JsonObject(codec.toJson(closed.config())),
-                paperIds))
+                paperIds, new JsonArray(codec.toJson(closed.sources()))))
         .replaceWithVoid();
   }
 
@@ -102,13 +107,13 @@ public class RunRepository {
   public Uni<Boolean> markExported(SqlClient tx, String runId, RunStatus expected, ExportRecord export) {
     return tx.preparedQuery(
             "UPDATE runs SET status = 'EXPORTED', dataset_id = $3, location = $4, exported_samples = $5,"
-                + " train_examples = $6, validation_examples = $7, manifest = $8, exported_at = $9"
-                + " WHERE run_id = $1 AND status = $2")
+                + " train_examples = $6, validation_examples = $7, manifest = $8, exported_at = $9,"
+                + " export_version = $10 WHERE run_id = $1 AND status = $2")
         .execute(
             Tuple.from(Arrays.asList(
                 UUID.fromString(runId), expected.name(), UUID.fromString(export.datasetId()), export.location(),
-                export.trainExamples() + export.validationExamples(), export.trainExamples(),
-                export.validationExamples(), export.manifestJson(), export.createdAt().atOffset(ZoneOffset.UTC))))
+                export.exported(), export.trainExamples(), export.validationExamples(), export.manifestJson(),
+                export.createdAt().atOffset(ZoneOffset.UTC), export.version())))
         .map(result -> result.rowCount() == 1);
   }
 
@@ -141,8 +146,10 @@ public class RunRepository {
 
   private ExportRun toRun(Row row) {
     RunConfig config;
+    List<SourceStatus> sources;
     try {
       config = codec.mapper().readValue(row.getJsonObject("config").encode(), RunConfig.class);
+      sources = codec.mapper().readValue(row.getJsonArray("sources").encode(), SOURCES);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored config of run " + row.getUUID("run_id") + " is unreadable", e);
     }
@@ -152,7 +159,8 @@ public class RunRepository {
         row.getUUID("run_id").toString(), row.getString("name"), config,
         Arrays.stream(row.getArrayOfUUIDs("paper_ids")).map(UUID::toString).toList(),
         RunStatus.valueOf(row.getString("status")), datasetId == null ? null : datasetId.toString(),
-        exportedAt == null ? null : exportedAt.toInstant());
+        exportedAt == null ? null : exportedAt.toInstant(), sources, row.getInteger("export_version"),
+        row.getString("location"));
   }
 
   private static long longOrZero(Row row, String column) {
@@ -162,6 +170,6 @@ public class RunRepository {
 
   /** What one export wrote, as recorded on its run. */
   public record ExportRecord(
-      String datasetId, String location, int trainExamples, int validationExamples, String manifestJson,
-      Instant createdAt) {}
+      String datasetId, int version, String location, int exported, int trainExamples, int validationExamples,
+      String manifestJson, Instant createdAt) {}
 }

@@ -10,13 +10,17 @@ import dev.distillery.contracts.ExportedFile;
 import dev.distillery.contracts.TrainingRequested;
 import dev.distillery.export.DatasetSummary;
 import dev.distillery.export.ExportRun;
-import dev.distillery.export.Manifest;
 import dev.distillery.export.RunStatus;
-import dev.distillery.export.Split;
-import dev.distillery.export.format.DatasetFormat;
+import dev.distillery.export.config.ExportConfig;
+import dev.distillery.export.dataset.Manifest;
+import dev.distillery.export.dataset.Manifest.FileEntry;
+import dev.distillery.export.dataset.Split;
+import dev.distillery.export.dataset.SplitOptions;
+import dev.distillery.export.format.DatasetWriter;
 import dev.distillery.export.repository.RunRepository;
 import dev.distillery.export.repository.RunRepository.ExportRecord;
 import dev.distillery.export.repository.SampleRepository;
+import dev.distillery.export.storage.DatasetStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -30,7 +34,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
@@ -53,6 +59,8 @@ public class DatasetExporter {
   @Inject Outbox outbox;
   @Inject EventPublisher publisher;
   @Inject MeterRegistry registry;
+  @Inject ExportConfig config;
+  @Inject DatasetStore store;
 
   /**
    * Exports run one at a time, off the event loop: two exports of one run never write the same directory
@@ -119,22 +127,25 @@ public class DatasetExporter {
     }
     Dataset dataset =
         Dataset.assemble(
-            run, samples.tallies(runId).await().atMost(DB_TIMEOUT),
-            samples.accepted(runId).await().atMost(DB_TIMEOUT));
-    Path dir = files.directory(runId);
-    List<ExportedFile> written = files.writeData(dir, dataset);
-    String datasetId = dataset.datasetId(written);
+            run, samples.tallies(runId).await().atMost(DB_TIMEOUT), samples.accepted(runId).await().atMost(DB_TIMEOUT),
+            splitOptions(run));
+    DatasetWriter writer = files.writer(dataset);
+    String datasetId = dataset.datasetId(writer.describe(dataset.splits(), dataset.formats()).files());
+    boolean sameContent = datasetId.equals(run.datasetId());
+    int version = run.version() == 0 ? 1 : sameContent ? run.version() : run.version() + 1;
+    Path dir = files.directory(runId, version);
+    DatasetWriter.Written written = writer.write(dir, dataset.splits(), dataset.formats());
     Instant createdAt =
-        datasetId.equals(run.datasetId()) && run.exportedAt() != null
-            ? run.exportedAt()
-            : Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    Manifest manifest = dataset.manifest(datasetId, createdAt, written);
+        sameContent && run.exportedAt() != null ? run.exportedAt() : Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    Manifest manifest =
+        dataset.manifest(datasetId, version, createdAt, written, samples.costs(runId).await().atMost(DB_TIMEOUT));
     String manifestJson = files.writeManifest(dir, manifest);
+    String location = store.publish(dir, manifest);
 
-    List<DistilleryEvent> events = events(dataset, manifest, dir);
+    List<DistilleryEvent> events = events(dataset, manifest, location);
     ExportRecord record =
-        new ExportRecord(datasetId, dir.toString(), dataset.train().size(), dataset.validation().size(), manifestJson,
-            createdAt);
+        new ExportRecord(datasetId, version, location, dataset.exported(), dataset.train().size(),
+            dataset.validation().size(), manifestJson, createdAt);
     List<OutboxMessage> toSend =
         pool.withTransaction(
                 tx -> runs.markExported(tx, runId, run.status(), record)
@@ -145,7 +156,7 @@ public class DatasetExporter {
             .atMost(DB_TIMEOUT);
     if (toSend == null) {
       LOG.infof("run %s completed while a forced export was written; its full export follows", runId);
-      return DatasetSummary.of(manifest, RunStatus.COMPLETE, dir.toString());
+      return DatasetSummary.of(manifest, RunStatus.COMPLETE, location);
     }
     publisher.publish(toSend)
         .onFailure()
@@ -155,34 +166,68 @@ public class DatasetExporter {
         .recoverWithNull()
         .await()
         .atMost(DB_TIMEOUT);
-    count(dataset, forced);
-    LOG.infof("exported run %s: %d train, %d validation examples in %s", runId, dataset.train().size(),
-        dataset.validation().size(), dir);
-    return DatasetSummary.of(manifest, RunStatus.EXPORTED, dir.toString());
+    count(dataset, manifest, forced);
+    LOG.infof("exported run %s v%d: %d train, %d validation, %d test examples in %s", runId, version,
+        dataset.train().size(), dataset.validation().size(), dataset.test().size(), location);
+    return DatasetSummary.of(manifest, RunStatus.EXPORTED, location);
   }
 
-  private static List<DistilleryEvent> events(Dataset dataset, Manifest manifest, Path dir) {
+  private SplitOptions splitOptions(ExportRun run) {
+    ExportConfig.Split split = config.split();
+    return new SplitOptions(split.strategy(), split.seed(), run.config().validationShare(), split.testShare());
+  }
+
+  /**
+   * dataset.exported lists the files that hold examples of one split; the card, dataset_info.json, the CSV sidecar
+   * and samples.jsonl are in the manifest only.
+   */
+  private static List<DistilleryEvent> events(Dataset dataset, Manifest manifest, String location) {
     Instant now = Instant.now();
+    List<ExportedFile> exportedFiles = new ArrayList<>();
+    for (FileEntry file : manifest.files()) {
+      Optional<ExportFormat> format = formatOf(file);
+      if (format.isPresent() && !file.split().equals("all")) {
+        exportedFiles.add(new ExportedFile(file.name(), format.get(), file.split(), file.examples(), file.sha256()));
+      }
+    }
     DatasetExported exported =
         DatasetExported.of(
-            manifest.runId(), manifest.datasetId(), dir.toString(), dataset.train().size(),
-            dataset.validation().size(), manifest.files(), now);
+            manifest.runId(), manifest.datasetId(), location, dataset.train().size(),
+            dataset.validation().size(), exportedFiles, now);
     List<DistilleryEvent> events = new ArrayList<>(List.of(exported));
     if (dataset.requestsTraining()) {
-      DatasetFormat chat = DatasetFormat.of(ExportFormat.OPENAI_CHAT);
-      String validationFile =
-          dataset.validation().isEmpty() ? null : dir.resolve(chat.fileName(Split.VALIDATION)).toString();
-      String trainFile = dir.resolve(chat.fileName(Split.TRAIN)).toString();
+      String trainFile = openAiFile(manifest, Split.TRAIN, location);
+      String validationFile = openAiFile(manifest, Split.VALIDATION, location);
       events.add(TrainingRequested.of(exported, trainFile, validationFile, now));
     }
     return events;
   }
 
-  private void count(Dataset dataset, boolean forced) {
+  /** The (first) OpenAI chat file of a split, or null when the split has none. */
+  private static String openAiFile(Manifest manifest, Split split, String location) {
+    return manifest.files().stream()
+        .filter(f -> f.format().equals(ExportFormat.OPENAI_CHAT.name()) && f.split().equals(split.label()))
+        .filter(f -> split == Split.TRAIN || f.examples() > 0)
+        .map(f -> DatasetStore.locate(location, f.name()))
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static Optional<ExportFormat> formatOf(FileEntry file) {
+    return Arrays.stream(ExportFormat.values()).filter(f -> f.name().equals(file.format())).findFirst();
+  }
+
+  private void count(Dataset dataset, Manifest manifest, boolean forced) {
     registry.counter("distillery.datasets.exported", "trigger", forced ? "forced" : "completed").increment();
-    registry.counter("distillery.samples.exported", "split", Split.TRAIN.label()).increment(dataset.train().size());
-    registry.counter("distillery.samples.exported", "split", Split.VALIDATION.label())
-        .increment(dataset.validation().size());
+    for (Split split : Split.values()) {
+      registry.counter("distillery.samples.exported", "split", split.label())
+          .increment(dataset.splits().get(split).size());
+    }
+    manifest.leftOut().forEach(l -> registry.counter("distillery.export.left.out", "format", l.format()).increment());
+    manifest.truncated()
+        .forEach(t -> registry.counter("distillery.export.truncated", "format", t.format()).increment());
+    manifest.files().forEach(f -> registry.counter("distillery.export.bytes", "format", f.format())
+        .increment(f.bytes()));
   }
 
   @FunctionalInterface

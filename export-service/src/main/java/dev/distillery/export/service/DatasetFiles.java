@@ -1,83 +1,67 @@
 package dev.distillery.export.service;
 
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import dev.distillery.contracts.EventCodec;
-import dev.distillery.contracts.ExportFormat;
-import dev.distillery.contracts.ExportedFile;
-import dev.distillery.export.Manifest;
-import dev.distillery.export.Split;
 import dev.distillery.export.config.ExportConfig;
+import dev.distillery.export.dataset.Json;
+import dev.distillery.export.dataset.Manifest;
 import dev.distillery.export.format.AtomicFiles;
-import dev.distillery.export.format.DatasetFormat;
+import dev.distillery.export.format.DatasetWriter;
+import dev.distillery.export.format.HuggingFaceFormat;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Locale;
 
 /**
- * Puts a dataset on disk under {@code <export.data-dir>/<runId>/}: each format's split files, then
- * {@code manifest.json}. Blocking; every file is replaced atomically.
+ * Where and how a run's dataset goes on disk: {@code <export.data-dir>/<runId>/} for version 1,
+ * {@code <runId>-v<n>/} for later versions; the writer set up from the service's configuration; manifest.json last.
  */
 @ApplicationScoped
 public class DatasetFiles {
-  static final String MANIFEST = "manifest.json";
-  private static final DefaultIndenter INDENT = new DefaultIndenter("  ", "\n");
-
   @Inject ExportConfig config;
-  @Inject EventCodec codec;
 
-  /** The run's directory, absolute. */
-  public Path directory(String runId) {
-    return Path.of(config.dataDir()).resolve(runId).toAbsolutePath().normalize();
+  /** The directory of one version of a run's dataset, absolute. */
+  public Path directory(String runId, int version) {
+    String name = version <= 1 ? runId : runId + "-v" + version;
+    return Path.of(config.dataDir()).resolve(name).toAbsolutePath().normalize();
   }
 
-  /**
-   * Writes the data files, and removes the ones an earlier export of the run wrote that this one does not
-   * (a split now empty, a format no longer asked for).
-   */
-  public List<ExportedFile> writeData(Path dir, Dataset dataset) throws IOException {
-    Files.createDirectories(dir);
-    AtomicFiles.deleteLeftovers(dir);
-    List<ExportedFile> files = new ArrayList<>();
-    for (ExportFormat format : dataset.formats()) {
-      DatasetFormat writer = DatasetFormat.of(format);
-      for (Split split : dataset.splitsToWrite()) {
-        String name = writer.fileName(split);
-        String sha256 = AtomicFiles.write(dir.resolve(name), out -> writer.write(dataset.examples(split), out));
-        files.add(new ExportedFile(name, format, split.label(), dataset.examples(split).size(), sha256));
-      }
-    }
-    deleteStale(dir, files);
-    return files;
+  /** A writer for one export (it caches token counts of that export's samples). */
+  public DatasetWriter writer(Dataset dataset) {
+    String name = dataset.run().name() == null ? "run " + dataset.run().runId() : dataset.run().name();
+    return new DatasetWriter(new DatasetWriter.Options(
+        config.systemPrompt().orElse(null), config.openai().encoding(), config.openai().exampleTokens(),
+        config.maxFileBytes(), name, new HuggingFaceFormat.Card(name, config.license(), howItWasMade(dataset))));
   }
 
   /** Writes manifest.json last: its presence means every file it lists is complete. */
   public String writeManifest(Path dir, Manifest manifest) throws IOException {
-    ObjectWriter writer =
-        codec.mapper().writer(new DefaultPrettyPrinter().withObjectIndenter(INDENT).withArrayIndenter(INDENT));
-    String json = writer.writeValueAsString(manifest) + "\n";
-    AtomicFiles.write(dir.resolve(MANIFEST), out -> out.write(json.getBytes(StandardCharsets.UTF_8)));
+    String json = Json.PRETTY.writeValueAsString(manifest) + "\n";
+    AtomicFiles.write(dir.resolve(Manifest.FILE_NAME), out -> out.write(json.getBytes(StandardCharsets.UTF_8)));
     return json;
   }
 
-  private static void deleteStale(Path dir, List<ExportedFile> written) throws IOException {
-    Set<String> keep = new HashSet<>();
-    written.forEach(f -> keep.add(f.name()));
-    for (ExportFormat format : ExportFormat.values()) {
-      for (Split split : Split.values()) {
-        String name = DatasetFormat.of(format).fileName(split);
-        if (!keep.contains(name)) {
-          Files.deleteIfExists(dir.resolve(name));
-        }
-      }
-    }
+  /**
+   * The dataset card's account of the run. Only what the content determines: a re-export of the same samples must
+   * give the same card bytes.
+   */
+  private static List<String> howItWasMade(Dataset dataset) {
+    var run = dataset.run();
+    var generation = run.config().generation();
+    List<String> lines = new ArrayList<>();
+    lines.add("Made by Distillery from " + dataset.papers().size() + " documents of run `" + run.runId() + "`, mode "
+        + run.config().mode() + ", task types " + run.config().taskTypes() + ".");
+    lines.add("Samples were generated by " + (generation.model() == null ? "the configured model" : generation.model())
+        + " or extracted verbatim from the documents, then scored by a quality gate; only accepted samples are here"
+        + " (" + dataset.exported() + " of " + dataset.accepted() + " accepted).");
+    lines.add(String.format(Locale.ROOT, "Split %s with seed %d: validation share %.2f, test share %.2f.",
+        dataset.splitOptions().strategy(), dataset.splitOptions().seed(), dataset.splitOptions().validationShare(),
+        dataset.splitOptions().testShare()));
+    lines.add("`manifest.json` beside this folder lists every file with its sha256, what was left out and why, and"
+        + " the cost per model.");
+    return lines;
   }
 }

@@ -10,8 +10,8 @@ import static dev.distillery.export.Pipeline.metric;
 import static dev.distillery.export.Pipeline.progress;
 import static dev.distillery.export.Pipeline.send;
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -161,7 +161,8 @@ class RunExportTest {
     JsonPath before = awaitExported(run.runId());
     Path dir = Path.of(before.getString("location"));
     Map<String, byte[]> filesBefore = files(dir);
-    assertThat(filesBefore.keySet()).containsExactlyInAnyOrder("openai-chat.train.jsonl", "manifest.json");
+    assertThat(filesBefore.keySet())
+        .containsExactlyInAnyOrder("openai-chat.train.jsonl", "samples.jsonl", "manifest.json");
     double duplicates = duplicateSamples();
 
     send(run.samples().get(0));

@@ -57,7 +57,7 @@ class ForcedExportTest {
     assertThat(Files.readAllLines(dir.resolve("openai-chat.train.jsonl"))).hasSize(2);
     assertThat(dir.resolve("openai-chat.validation.jsonl")).doesNotExist();
     assertThat(summary.getList("files.name", String.class))
-        .containsExactly("openai-chat.train.jsonl", "alpaca.train.json");
+        .containsExactly("samples.jsonl", "openai-chat.train.jsonl", "alpaca.train.json");
     assertThat(progress(run.runId()).getString("status")).isEqualTo("EXPORTED");
     assertThat(awaitRecord(Topics.DATASET_EXPORTED, run.runId()).value()).contains(summary.getString("datasetId"));
   }
@@ -79,6 +79,38 @@ class ForcedExportTest {
 
     assertThat(Files.readAllBytes(dir.resolve("alpaca.train.json"))).isEqualTo(train);
     assertThat(Files.readAllBytes(dir.resolve("manifest.json"))).isEqualTo(manifest);
+  }
+
+  @Test
+  void aReExportWithMoreSamplesIsTheNextVersionInItsOwnFolder() throws IOException {
+    TestRun run = new TestRun(TestRun.config(0.0, false, ExportFormat.OPENAI_CHAT));
+    run.paper("Paper Nu", ACCEPTED, ACCEPTED, ACCEPTED);
+    send(run.closed());
+    send(run.samples().subList(0, 2));
+    awaitReceived(run.runId(), 2);
+    JsonPath first =
+        await()
+            .atMost(PATIENCE)
+            .until(() -> given().post("/runs/{runId}/export", run.runId()), r -> r.statusCode() == 200)
+            .jsonPath();
+    Path v1 = Path.of(first.getString("location"));
+    byte[] v1Manifest = Files.readAllBytes(v1.resolve("manifest.json"));
+
+    send(run.samples().get(2));
+    awaitReceived(run.runId(), 3);
+    JsonPath second = given().post("/runs/{runId}/export", run.runId()).then().statusCode(200).extract().jsonPath();
+    JsonPath third = given().post("/runs/{runId}/export", run.runId()).then().statusCode(200).extract().jsonPath();
+
+    assertThat(first.getInt("version")).isEqualTo(1);
+    assertThat(v1.getFileName().toString()).isEqualTo(run.runId());
+    assertThat(second.getInt("version")).isEqualTo(2);
+    Path v2 = Path.of(second.getString("location"));
+    assertThat(v2.getFileName().toString()).isEqualTo(run.runId() + "-v2");
+    assertThat(Files.readAllLines(v2.resolve("openai-chat.train.jsonl"))).hasSize(3);
+    assertThat(Files.readAllBytes(v1.resolve("manifest.json"))).as("v1 is left as it was").isEqualTo(v1Manifest);
+    assertThat(third.getInt("version")).as("the same content again is the same version").isEqualTo(2);
+    assertThat(third.getString("datasetId")).isEqualTo(second.getString("datasetId"));
+    assertThat(progress(run.runId()).getString("location")).isEqualTo(v2.toString());
   }
 
   @Test
