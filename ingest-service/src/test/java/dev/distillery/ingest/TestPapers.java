@@ -17,7 +17,6 @@ public final class TestPapers {
 
   private TestPapers() {}
 
-  /** A paper with one H1 section per heading, each long enough to stay its own segment. */
   /**
    * A paper with its title in front matter and one H1 per heading. The title is the front matter's only when the
    * first heading is a section name such as "Introduction" (see MarkdownPaperParser).
@@ -37,9 +36,14 @@ public final class TestPapers {
   }
 
   public static String createRun(String name) {
+    return createRun(name, "{}");
+  }
+
+  /** A run with this config (JSON). */
+  public static String createRun(String name, String config) {
     return given()
         .contentType(ContentType.JSON)
-        .body("{\"name\": \"" + name + "\"}")
+        .body("{\"name\": \"" + name + "\", \"config\": " + config + "}")
         .post("/runs")
         .then()
         .statusCode(201)
@@ -56,7 +60,7 @@ public final class TestPapers {
         .then()
         .statusCode(201)
         .extract()
-        .path("papers[0].paperId");
+        .path("files[0].paperId");
   }
 
   public static KafkaCompanion kafka() {

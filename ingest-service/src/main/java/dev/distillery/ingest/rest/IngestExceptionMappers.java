@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.distillery.commons.rest.ApiError;
-import dev.distillery.ingest.service.PaperRejectedException;
+import dev.distillery.ingest.service.ImportForbiddenException;
 import dev.distillery.ingest.service.RunConflictException;
 import dev.distillery.ingest.service.RunNotFoundException;
 import jakarta.ws.rs.NotSupportedException;
@@ -28,8 +28,8 @@ public class IngestExceptionMappers {
   }
 
   @ServerExceptionMapper
-  public Response rejected(PaperRejectedException e) {
-    return ApiError.response(e.status(), e.getMessage());
+  public Response forbidden(ImportForbiddenException e) {
+    return ApiError.response(403, e.getMessage());
   }
 
   /** Declared for the subtype too: Quarkus' own mapper for it answers 400 with an empty body. */
@@ -62,8 +62,8 @@ public class IngestExceptionMappers {
 
   @ServerExceptionMapper
   public Response unsupportedMediaType(NotSupportedException e, HttpHeaders headers) {
-    return ApiError.response(415, "Content-Type " + headers.getMediaType() + " is not accepted here: send JSON to /runs, and"
-        + " papers as text/markdown, text/plain or multipart/form-data");
+    return ApiError.response(415, "Content-Type " + headers.getMediaType() + " is not accepted here: send JSON to /runs"
+        + " and /runs/{id}/import; papers go to /runs/{id}/papers as any body or as multipart/form-data");
   }
 
   private static String at(JsonMappingException e) {

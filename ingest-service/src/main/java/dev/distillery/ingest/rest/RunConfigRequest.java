@@ -1,6 +1,8 @@
 package dev.distillery.ingest.rest;
 
 import dev.distillery.contracts.ExportFormat;
+import dev.distillery.contracts.GenerationMode;
+import dev.distillery.contracts.GenerationSettings;
 import dev.distillery.contracts.RunConfig;
 import dev.distillery.contracts.TaskType;
 import java.util.List;
@@ -11,7 +13,10 @@ public record RunConfigRequest(
     Integer samplesPerSegment,
     List<ExportFormat> exportFormats,
     Double validationShare,
-    Boolean requestTraining) {
+    Boolean requestTraining,
+    GenerationMode mode,
+    Integer targetPerPaper,
+    GenerationSettings generation) {
 
   /** @throws IllegalArgumentException naming the field when a value is out of range */
   public RunConfig toRunConfig() {
@@ -30,7 +35,8 @@ public record RunConfigRequest(
       return new RunConfig(
           taskTypes, samplesPerSegment == null ? 0 : samplesPerSegment, exportFormats,
           validationShare == null ? defaults.validationShare() : validationShare,
-          requestTraining == null ? defaults.requestTraining() : requestTraining);
+          requestTraining == null ? defaults.requestTraining() : requestTraining,
+          mode, targetPerPaper == null ? 0 : targetPerPaper, generation);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("invalid config: " + e.getMessage(), e);
     }

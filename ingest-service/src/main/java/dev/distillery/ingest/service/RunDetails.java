@@ -6,12 +6,14 @@ import dev.distillery.ingest.client.ExportProgress;
 import dev.distillery.ingest.client.GenerationProgress;
 import dev.distillery.ingest.client.QualityProgress;
 import dev.distillery.ingest.repository.PaperRepository.Counts;
+import dev.distillery.contracts.SourceStatus;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A run with everything known about its progress. Counts of a stage that did not answer are null, and
+ * A run with everything known about its progress, and what became of every file offered to it. Counts of a stage that did not answer are null, and
  * {@code stages} says which ones answered.
  *
  * @param status {@code OPEN}, {@code CLOSED}, or {@code EXPORTED} once the export-service wrote the dataset
@@ -34,10 +36,27 @@ public record RunDetails(
     Long failed,
     Long exported,
     Dataset dataset,
-    Stages stages) {
+    Stages stages,
+    List<Source> sources) {
 
   private static final String OK = "ok";
   private static final String UNAVAILABLE = "unavailable";
+
+  /**
+   * One file offered to the run.
+   *
+   * @param status {@code accepted} or {@code rejected}
+   * @param reason why it was rejected; null when accepted
+   */
+  public record Source(
+      String file, String status, String reason, String paperId, String mediaType, long bytes, int segments,
+      int extractedPairs) {
+
+    static Source of(SourceStatus status) {
+      return new Source(status.file(), status.accepted() ? "accepted" : "rejected", status.reason(),
+          status.paperId(), status.mediaType(), status.bytes(), status.segments(), status.extractedPairs());
+    }
+  }
 
   /** The exported dataset. */
   public record Dataset(String location, long trainExamples, long validationExamples) {}
@@ -47,7 +66,7 @@ public record RunDetails(
 
   public static RunDetails of(
       Run run, Counts counts, Optional<GenerationProgress> generation, Optional<QualityProgress> quality,
-      Optional<ExportProgress> export) {
+      Optional<ExportProgress> export, List<SourceStatus> sources) {
     ExportProgress done = export.filter(ExportProgress::isExported).orElse(null);
     return new RunDetails(
         run.runId(), run.name(), done != null ? "EXPORTED" : run.status().name(), run.config(), run.createdAt(),
@@ -60,7 +79,8 @@ public record RunDetails(
         quality.map(QualityProgress::failed).orElse(null),
         export.map(ExportProgress::exported).orElse(null),
         done != null ? new Dataset(done.location(), done.trainExamples(), done.validationExamples()) : null,
-        new Stages(state(generation), state(quality), state(export)));
+        new Stages(state(generation), state(quality), state(export)),
+        sources.stream().map(Source::of).toList());
   }
 
   private static String state(Optional<?> answer) {

@@ -8,6 +8,7 @@ import dev.distillery.ingest.Run;
 import dev.distillery.ingest.RunStatus;
 import dev.distillery.ingest.repository.PaperRepository;
 import dev.distillery.ingest.repository.RunRepository;
+import dev.distillery.ingest.repository.SourceRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +27,7 @@ public class RunService {
   @Inject Pool pool;
   @Inject RunRepository runs;
   @Inject PaperRepository papers;
+  @Inject SourceRepository sources;
   @Inject Outbox outbox;
   @Inject CommittedEventPublisher publisher;
 
@@ -48,7 +50,7 @@ public class RunService {
   }
 
   /**
-   * Freezes the run's paper list and announces it with run.closed. Closing a closed run changes nothing and
+   * Freezes the run's paper list and announces it with run.closed, with every offered file's result. Closing a closed run changes nothing and
    * sends nothing: its run.closed (same event id, derived from the run id) is already in the outbox.
    */
   public Uni<Run> close(UUID runId) {
@@ -60,19 +62,21 @@ public class RunService {
               if (run.status() == RunStatus.CLOSED) {
                 return Uni.createFrom().item(new Closing(run, List.of()));
               }
-              return papers.paperIds(tx, runId).flatMap(paperIds -> {
+              return papers.paperIds(tx, runId).flatMap(paperIds -> sources.list(tx, runId).flatMap(files -> {
                 if (paperIds.isEmpty()) {
-                  throw new RunConflictException(
-                      "run " + runId + " has no papers; post at least one paper before closing it");
+                  throw new RunConflictException("run " + runId + " has no papers; " + (files.isEmpty()
+                      ? "post at least one paper before closing it"
+                      : "none of its " + files.size() + " files was accepted (see GET /runs/" + runId + ")"));
                 }
                 Instant closedAt = now();
-                RunClosed event = RunClosed.of(runId.toString(), run.name(), run.config(), paperIds, closedAt);
+                RunClosed event =
+                    RunClosed.of(runId.toString(), run.name(), run.config(), paperIds, files, closedAt);
                 Run closed =
                     new Run(run.runId(), run.name(), RunStatus.CLOSED, run.config(), run.createdAt(), closedAt);
                 return runs.close(tx, runId, closedAt)
                     .flatMap(ignored -> outbox.save(tx, null, List.of(event)))
                     .map(messages -> new Closing(closed, messages));
-              });
+              }));
             }))
         .flatMap(closing -> publisher.publish(closing.messages()).replaceWith(closing.run()));
   }

@@ -1,5 +1,6 @@
 package dev.distillery.ingest.rest;
 
+import static dev.distillery.ingest.TestDocuments.prose;
 import static dev.distillery.ingest.TestPapers.bytes;
 import static dev.distillery.ingest.TestPapers.createRun;
 import static dev.distillery.ingest.TestPapers.markdown;
@@ -15,11 +16,14 @@ import static org.hamcrest.Matchers.is;
 
 import dev.distillery.contracts.CloudEventHeaders;
 import dev.distillery.contracts.EventType;
+import dev.distillery.contracts.ExtractedPair;
 import dev.distillery.contracts.Ids;
 import dev.distillery.contracts.PaperIngested;
 import dev.distillery.contracts.RunConfig;
 import dev.distillery.contracts.Segment;
 import dev.distillery.contracts.Topics;
+import dev.distillery.ingest.TestDocuments;
+import dev.distillery.ingest.TestDocuments.Section;
 import dev.distillery.ingest.TestPapers;
 import dev.distillery.testsupport.EventRecords;
 import dev.distillery.testsupport.KafkaAndPostgresResource;
@@ -30,8 +34,8 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,12 +56,17 @@ class PaperResourceTest {
     kafka.close();
   }
 
+  private static PaperIngested read(ConsumerRecord<String, String> record) {
+    return EventRecords.codec().read(EventType.PAPER_INGESTED, record.value());
+  }
+
   @Test
-  void aMarkdownBodyBecomesSegmentsAndOnePaperIngestedWithCloudEventsHeaders() {
+  void aMarkdownBodyBecomesChunksWithLineageAndOnePaperIngestedWithCloudEventsHeaders() {
     String runId = createRun("body");
     String text = markdown("Attention Is Enough", "Introduction", "Method");
     String paperId = Ids.paper(runId, Ids.sha256(bytes(text)));
-    double segmentsBefore = metric("distillery_segments_created_total", "");
+    double chunksBefore = metric("distillery_ingest_chunks_total", "");
+    double papersBefore = metric("distillery_ingest_papers_total", "");
 
     try (ConsumerTask<String, String> published = records(kafka, Topics.PAPER_INGESTED, runId)) {
       given().contentType("text/markdown; charset=UTF-8").queryParam("name", "attention.md").body(bytes(text))
@@ -65,124 +74,153 @@ class PaperResourceTest {
           .then()
           .statusCode(201)
           .body("runId", is(runId))
-          .body("papers[0].paperId", is(paperId))
-          .body("papers[0].title", is("Attention Is Enough"))
-          .body("papers[0].segments", is(2))
-          .body("papers[0].duplicate", is(false));
+          .body("accepted", is(1))
+          .body("rejected", is(0))
+          .body("files[0].file", is("attention.md"))
+          .body("files[0].status", is("accepted"))
+          .body("files[0].paperId", is(paperId))
+          .body("files[0].title", is("Attention Is Enough"))
+          .body("files[0].mediaType", is("text/markdown"))
+          .body("files[0].segments", is(2))
+          .body("files[0].extractedPairs", is(0))
+          .body("files[0].language", is("en"));
 
       ConsumerRecord<String, String> record = published.awaitRecords(1, WAIT).getFirstRecord();
-      PaperIngested event = EventRecords.codec().read(EventType.PAPER_INGESTED, record.value());
+      PaperIngested event = read(record);
       assertThat(record.key()).isEqualTo(runId);
       assertThat(header(record, CloudEventHeaders.ID)).isEqualTo(event.eventId());
       assertThat(header(record, CloudEventHeaders.TYPE)).isEqualTo("dev.distillery.paper.ingested.v1");
-      assertThat(header(record, CloudEventHeaders.SOURCE)).isEqualTo("/distillery/ingest-service");
-      assertThat(header(record, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
       assertThat(Instant.parse(header(record, CloudEventHeaders.TIME))).isEqualTo(event.producedAt());
-      assertThat(header(record, CloudEventHeaders.CONTENT_TYPE)).isEqualTo("application/json");
       assertThat(event.paperId()).isEqualTo(paperId);
       assertThat(event.sourceName()).isEqualTo("attention.md");
       assertThat(event.config()).isEqualTo(RunConfig.defaults());
+      assertThat(event.mediaType()).isEqualTo("text/markdown");
+      assertThat(event.language()).isEqualTo("en");
       assertThat(event.segments()).extracting(Segment::heading).containsExactly("Introduction", "Method");
-      assertThat(event.segments().get(1).segmentId()).isEqualTo(Ids.segment(paperId, 1));
-      assertThat(event.segments().get(1).text()).startsWith("# Method\n\nIn Attention Is Enough");
+      assertThat(event.segments()).extracting(Segment::sectionPath)
+          .containsExactly(List.of("Introduction"), List.of("Method"));
+      Segment method = event.segments().get(1);
+      assertThat(method.segmentId()).isEqualTo(Ids.segment(paperId, 1));
+      assertThat(method.text()).startsWith("# Method\n\nIn Attention Is Enough")
+          .isEqualTo(text.replace("\r\n", "\n").substring(method.charStart(), method.charEnd()));
+      assertThat(method.tokens()).isPositive().isLessThanOrEqualTo(4096);
     }
-    assertThat(metric("distillery_segments_created_total", "")).isEqualTo(segmentsBefore + 2);
+    assertThat(metric("distillery_ingest_chunks_total", "")).isEqualTo(chunksBefore + 2);
+    assertThat(metric("distillery_ingest_papers_total", "")).isEqualTo(papersBefore + 1);
   }
 
   @Test
-  void theSamePaperTwiceIsStoredAndPublishedOnce() {
+  void anOctetStreamBodyIsReadByItsContent() {
+    String runId = createRun("octets");
+    byte[] pdf = TestDocuments.pdf("Binary Upload", "Ann", List.of(new Section("Intro", prose("uploads", 20))));
+
+    given().contentType("application/octet-stream").queryParam("name", "scan 2026 – final.pdf").body(pdf)
+        .post("/runs/{id}/papers", runId)
+        .then()
+        .statusCode(201)
+        .body("files[0].file", is("scan 2026 – final.pdf"))
+        .body("files[0].mediaType", is("application/pdf"))
+        .body("files[0].title", is("Binary Upload"));
+  }
+
+  @Test
+  void theSameContentTwiceInARunIsADuplicateAndInANewRunAPaperAgain() {
     String runId = createRun("twice");
-    String first = markdown("Once", "Only");
-    double duplicatesBefore = metric("distillery_papers_ingested_total", "outcome=\"duplicate\"");
+    String text = markdown("Once", "Only");
+    double duplicatesBefore = metric("distillery_ingest_rejections_total", "reason=\"duplicate\"");
 
     try (ConsumerTask<String, String> published = records(kafka, Topics.PAPER_INGESTED, runId)) {
-      String paperId = postPaper(runId, "once.md", first);
-      given().contentType("text/plain").queryParam("name", "renamed.md").body(bytes(first))
+      String paperId = postPaper(runId, "once.md", text);
+      given().contentType("text/plain").queryParam("name", "renamed.md").body(bytes(text))
           .post("/runs/{id}/papers", runId)
           .then()
-          .statusCode(200)
-          .body("papers[0].paperId", is(paperId))
-          .body("papers[0].duplicate", is(true))
-          .body("papers[0].segments", is(1));
-      // one key, one partition: once the later paper's event is there, a second one of the first would be too
+          .statusCode(409)
+          .body("error", is("renamed.md: duplicate of once.md"));
       String laterId = postPaper(runId, "later.md", markdown("Later", "Part"));
 
       published.awaitRecords(2, WAIT);
-      assertThat(published.getRecords())
-          .extracting(r -> EventRecords.codec().<PaperIngested>read(EventType.PAPER_INGESTED, r.value()).paperId())
-          .containsExactly(paperId, laterId);
+      assertThat(published.getRecords()).extracting(r -> read(r).paperId()).containsExactly(paperId, laterId);
     }
-    assertThat(metric("distillery_papers_ingested_total", "outcome=\"duplicate\"")).isEqualTo(duplicatesBefore + 1);
-    given().get("/runs/{id}", runId).then().statusCode(200).body("papers", is(2)).body("segments", is(2));
+    assertThat(metric("distillery_ingest_rejections_total", "reason=\"duplicate\"")).isEqualTo(duplicatesBefore + 1);
+    given().get("/runs/{id}", runId).then().statusCode(200)
+        .body("papers", is(2))
+        .body("sources.file", is(List.of("once.md", "renamed.md", "later.md")))
+        .body("sources.status", is(List.of("accepted", "rejected", "accepted")))
+        .body("sources[1].reason", is("duplicate of once.md"));
+
+    String otherRun = createRun("again");
+    assertThat(postPaper(otherRun, "once.md", text)).isEqualTo(Ids.paper(otherRun, Ids.sha256(bytes(text))));
   }
 
   @Test
-  void multipartCarriesSeveralPapersInOrder() {
+  void multipartGivesEveryFileItsOwnResultAndABadOneFailsNoOther() {
     String runId = createRun("multipart");
 
     try (ConsumerTask<String, String> published = records(kafka, Topics.PAPER_INGESTED, runId)) {
       given().multiPart("paper", "first.md", bytes(markdown("First", "Introduction", "B", "C")), "text/markdown")
+          .multiPart("paper", "figure.md", new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0},
+              "text/markdown")
           .multiPart("paper", "second.md", bytes(markdown("Second", "Summary")), "text/markdown")
           .post("/runs/{id}/papers", runId)
           .then()
           .statusCode(201)
-          .body("papers.title", is(Arrays.asList("First", "Second")))
-          .body("papers.segments", is(Arrays.asList(3, 1)))
-          .body("papers.sourceName", is(Arrays.asList("first.md", "second.md")));
+          .body("accepted", is(2))
+          .body("rejected", is(1))
+          .body("files.file", is(Arrays.asList("first.md", "figure.md", "second.md")))
+          .body("files.status", is(Arrays.asList("accepted", "rejected", "accepted")))
+          .body("files.segments", is(Arrays.asList(3, 0, 1)))
+          .body("files[1].reason", is("not a document: image/png"));
 
-      assertThat(published.awaitRecords(2, WAIT).getRecords())
-          .extracting(r -> EventRecords.codec().<PaperIngested>read(EventType.PAPER_INGESTED, r.value()).title())
+      assertThat(published.awaitRecords(2, WAIT).getRecords()).extracting(r -> read(r).title())
           .containsExactly("First", "Second");
     }
   }
 
   @Test
-  void badFilesAreRefusedWithTheFileNameAndTheReason() {
+  void aRejectedSingleBodyAnswersWithItsStatusAndTheFileName() {
     String runId = createRun("bad input");
 
     given().contentType("text/markdown").body(new byte[0]).post("/runs/{id}/papers", runId)
-        .then().statusCode(400).body("status", is(400)).body("error", is("paper.md: the file is empty"));
-    given().contentType("text/markdown").queryParam("name", "scan.pdf").body(new byte[] {'%', 'P', 'D', 'F', 0, 7})
+        .then().statusCode(400).body("status", is(400)).body("error", is("paper.md: empty: the file has 0 bytes"));
+    given().contentType("application/pdf").queryParam("name", "scan.pdf").body(bytes("plain words, no PDF"))
         .post("/runs/{id}/papers", runId)
-        .then().statusCode(415).body("error", allOf(containsString("scan.pdf"), containsString("binary")));
-    given().contentType("text/plain").queryParam("name", "latin1.md").body(new byte[] {'#', ' ', 'd', (byte) 0xE9})
+        .then().statusCode(422)
+        .body("error", is("scan.pdf: not a readable PDF: the content is text/plain, not PDF"));
+    given().contentType("text/plain").queryParam("name", "bad.md").body(new byte[] {'#', ' ', (byte) 0xC3, 'x', 0})
         .post("/runs/{id}/papers", runId)
-        .then().statusCode(415).body("error", allOf(containsString("latin1.md"), containsString("not UTF-8")));
-    int limit = ConfigProvider.getConfig().getValue("ingest.max-paper-bytes", Integer.class);
-    given().contentType("text/markdown").queryParam("name", "huge.md").body(new byte[limit + 1])
-        .post("/runs/{id}/papers", runId)
-        .then().statusCode(413)
-        .body("error", allOf(containsString("huge.md"), containsString("ingest.max-paper-bytes")));
+        .then().statusCode(415).body("error", allOf(containsString("bad.md"), containsString("offset")));
     given().contentType("text/markdown").queryParam("name", "meta.md").body(bytes("---\ntitle: Only metadata\n---\n"))
         .post("/runs/{id}/papers", runId)
         .then().statusCode(422).body("error", allOf(containsString("meta.md"), containsString("no text")));
-    given().contentType("application/octet-stream").body(bytes("# hi")).post("/runs/{id}/papers", runId)
-        .then().statusCode(415).body("error", containsString("text/markdown"));
 
-    given().get("/runs/{id}", runId).then().statusCode(200).body("papers", is(0));
+    given().get("/runs/{id}", runId).then().statusCode(200).body("papers", is(0)).body("sources.size()", is(4));
   }
 
   @Test
-  void badFilesInAMultipartRequestRejectTheWholeRequest() {
-    String runId = createRun("all or nothing");
+  void identifyModeMinesPairsVerbatimAndRejectsAFileWithoutAny() {
+    String runId = createRun("identify", "{\"mode\": \"IDENTIFY\"}");
+    String faq = "# Help\n\n" + prose("help", 4) + "\n\nQ: How do I start?\nA: Press the green button.\n\n"
+        + "Question: Is it free?\nAnswer: Yes, for personal use.\n";
 
-    given().multiPart("paper", "good.md", bytes(markdown("Good", "Fine")), "text/markdown")
-        .multiPart("paper", "figure.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0}, "image/png")
-        .post("/runs/{id}/papers", runId)
-        .then()
-        .statusCode(415)
-        .body("error", allOf(containsString("figure.png"), containsString("binary")));
-    given().multiPart("paper", "good.md", bytes(markdown("Good", "Fine")), "text/markdown")
-        .multiPart("paper", "blank.md", new byte[0], "text/markdown")
-        .multiPart("paper", "figure.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0}, "image/png")
-        .post("/runs/{id}/papers", runId)
-        .then()
-        .statusCode(400)
-        .body("error", allOf(
-            containsString("2 files rejected, nothing stored"),
-            containsString("blank.md: the file is empty"),
-            containsString("figure.png: the file is binary")));
+    try (ConsumerTask<String, String> published = records(kafka, Topics.PAPER_INGESTED, runId)) {
+      given().multiPart("f", "faq.md", bytes(faq), "text/markdown")
+          .multiPart("f", "essay.md", bytes(markdown("Essay", "Thoughts")), "text/markdown")
+          .post("/runs/{id}/papers", runId)
+          .then()
+          .statusCode(201)
+          .body("files.status", is(List.of("accepted", "rejected")))
+          .body("files[0].extractedPairs", is(2))
+          .body("files[1].reason", is("identify mode: no question/answer pairs found in essay.md"));
 
-    given().get("/runs/{id}", runId).then().statusCode(200).body("papers", is(0)).body("segments", is(0));
+      PaperIngested event = read(published.awaitRecords(1, WAIT).getFirstRecord());
+      assertThat(event.config().mode()).hasToString("IDENTIFY");
+      assertThat(event.extracted()).extracting(ExtractedPair::question, ExtractedPair::answer, ExtractedPair::style)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple("How do I start?", "Press the green button.", "q-a"),
+              org.assertj.core.groups.Tuple.tuple("Is it free?", "Yes, for personal use.", "question-answer"));
+      for (ExtractedPair pair : event.extracted()) {
+        assertThat(faq.substring(pair.charStart(), pair.charEnd())).startsWith(pair.question()).endsWith(pair.answer());
+      }
+    }
   }
 }

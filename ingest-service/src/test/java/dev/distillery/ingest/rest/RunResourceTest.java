@@ -77,7 +77,24 @@ class RunResourceTest {
     assertThat(UUID.fromString(runId).version()).isEqualTo(4);
     assertThat(created.header("Location")).endsWith("/runs/" + runId);
     given().contentType(ContentType.JSON).post("/runs").then().statusCode(201)
-        .body("config.taskTypes.size()", is(TaskType.values().length));
+        .body("config.taskTypes.size()", is(TaskType.DEFAULTS.size()))
+        .body("config.mode", is("HYBRID"));
+  }
+
+  @Test
+  void theModeTargetAndGenerationSettingsAreKept() {
+    given().contentType(ContentType.JSON)
+        .body("{\"config\": {\"mode\": \"IDENTIFY\", \"targetPerPaper\": 40,"
+            + " \"generation\": {\"model\": \"qwen-plus\", \"budgetUsd\": 2.5}}}")
+        .post("/runs")
+        .then()
+        .statusCode(201)
+        .body("config.mode", is("IDENTIFY"))
+        .body("config.targetPerPaper", is(40))
+        .body("config.generation.model", is("qwen-plus"))
+        .body("config.generation.budgetUsd", is(2.5f));
+    given().contentType(ContentType.JSON).body("{\"config\": {\"mode\": \"GUESS\"}}").post("/runs")
+        .then().statusCode(400).body("error", allOf(containsString("config.mode"), containsString("GUESS")));
   }
 
   @Test
