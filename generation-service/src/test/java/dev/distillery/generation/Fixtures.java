@@ -1,5 +1,6 @@
 package dev.distillery.generation;
 
+import dev.distillery.contracts.ExtractedPair;
 import dev.distillery.contracts.Ids;
 import dev.distillery.contracts.PaperIngested;
 import dev.distillery.contracts.PromptReady;
@@ -73,6 +74,28 @@ public final class Fixtures {
     return PaperIngested.of(
         runId, paperId, TITLE, "A library that filters sensor streams as they arrive.", "sievelite.md", contentHash,
         config, segments, Instant.now());
+  }
+
+  /**
+   * The paper with the given section texts laid end to end (each segment knows its offsets and section path),
+   * the given pairs mined from it, and a prompt-injection flag.
+   */
+  public static PaperIngested paperWithPairs(String runId, RunConfig config, List<ExtractedPair> pairs, String... sectionTexts) {
+    String contentHash = Ids.sha256(("pairs\n" + String.join("\n", sectionTexts)).getBytes(StandardCharsets.UTF_8));
+    String paperId = Ids.paper(runId, contentHash);
+    List<Segment> segments = new ArrayList<>();
+    int offset = 0;
+    for (int i = 0; i < sectionTexts.length; i++) {
+      String heading = "Section " + (i + 1);
+      segments.add(
+          new Segment(Ids.segment(paperId, i), i, heading, sectionTexts[i], List.of(TITLE, heading), offset,
+              offset + sectionTexts[i].length(), 0));
+      offset += sectionTexts[i].length();
+    }
+    return PaperIngested.of(
+        runId, paperId, TITLE, "A library that filters sensor streams as they arrive.", "sievelite.md", contentHash,
+        config, segments, List.of("Ada Lovelace"), "en", "text/markdown", List.of("prompt-injection"), pairs,
+        Instant.now());
   }
 
   /** One prompt on one section of the paper, as the planner would publish it. */

@@ -8,6 +8,7 @@ import dev.distillery.contracts.InvalidEventException;
 import dev.distillery.contracts.PromptReady;
 import dev.distillery.contracts.SampleGenerated;
 import dev.distillery.generation.GeneratedSample;
+import dev.distillery.generation.repository.PromptRepository;
 import dev.distillery.generation.repository.SampleRepository;
 import dev.distillery.generation.service.PromptAnswerer;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,6 +18,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,6 +34,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * to the outbox, in one short transaction. Its retries of that transaction re-use the answer already in hand;
  * a prompt delivered again finds its stored sample and is not paid for twice. Prompts are independent, so
  * they are answered concurrently and out of order, up to {@code generation.worker.concurrency} at once.
+ *
+ * <p>In a teacher–student run, the sample that completes a paper's teacher prompts also releases the paper's
+ * student prompts, in the same transaction: they are published with it, and only once.
  */
 @ApplicationScoped
 public class PromptReadyConsumer {
@@ -39,6 +44,7 @@ public class PromptReadyConsumer {
   @Inject EventCodec codec;
   @Inject PromptAnswerer answerer;
   @Inject SampleRepository samples;
+  @Inject PromptRepository prompts;
   @Inject MeterRegistry registry;
 
   @Incoming("prompt-ready")
@@ -61,19 +67,28 @@ public class PromptReadyConsumer {
   private Uni<List<? extends DistilleryEvent>> store(PromptReady prompt, GeneratedSample answer, SqlConnection tx) {
     return samples
         .save(tx, prompt, answer)
-        .map(
-            stored -> {
-              GeneratedSample sample = stored.sample();
-              if (stored.inserted()) {
-                registry.counter(
-                        "distillery.samples.generated", "generator", sample.generation().generator(),
-                        "status", sample.status().name().toLowerCase(Locale.ROOT))
-                    .increment();
-              }
-              return List.of(
-                  SampleGenerated.of(
-                      prompt, sample.status(), sample.instruction(), sample.input(), sample.output(),
-                      sample.failureReason(), sample.generation(), Instant.now()));
-            });
+        .flatMap(stored -> prompts.releaseStudents(tx, prompt.paperId(), prompt.promptId())
+            .map(students -> events(prompt, stored, students)));
+  }
+
+  private List<DistilleryEvent> events(PromptReady prompt, SampleRepository.Stored stored, List<PromptReady> students) {
+    List<DistilleryEvent> events = new ArrayList<>(1 + students.size());
+    events.add(sample(prompt, stored));
+    events.addAll(students);
+    return events;
+  }
+
+  private SampleGenerated sample(PromptReady prompt, SampleRepository.Stored stored) {
+    GeneratedSample sample = stored.sample();
+    if (stored.inserted()) {
+      registry.counter(
+              "distillery.samples.generated", "generator", sample.generation().generator(),
+              "status", sample.status().name().toLowerCase(Locale.ROOT))
+          .increment();
+    }
+    return SampleGenerated.of(
+            prompt, sample.status(), sample.instruction(), sample.input(), sample.output(), sample.failureReason(),
+            sample.generation(), sample.reasoning(), sample.rawOutput(), Instant.now())
+        .withConversation(sample.conversation());
   }
 }

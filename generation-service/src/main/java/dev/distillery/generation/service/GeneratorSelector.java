@@ -1,18 +1,20 @@
 package dev.distillery.generation.service;
 
+import dev.distillery.generation.GenerationRequest;
+import dev.distillery.generation.client.ModelCatalog;
 import dev.distillery.generation.config.GenerationConfig;
 import dev.distillery.generation.service.offline.OfflineTemplateGenerator;
 import dev.distillery.generation.service.openai.OpenAiChatGenerator;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 /**
- * Picks, once at start-up, the generator that answers every prompt ({@code generation.generator}). The
- * OpenAI-compatible one is only built when chosen, so a service without an API key starts and runs offline.
+ * Picks the generator of each prompt ({@code generation.generator}): offline when so configured; else the model
+ * the run names; else the default model when it is usable ({@code auto}) or required ({@code openai}); else
+ * offline. Checked at start-up, so that {@code openai} without a usable default model fails fast.
  */
 @ApplicationScoped
 public class GeneratorSelector {
@@ -20,51 +22,40 @@ public class GeneratorSelector {
 
   @Inject GenerationConfig config;
   @Inject OfflineTemplateGenerator offline;
-  @Inject Instance<OpenAiChatGenerator> openai;
+  @Inject OpenAiChatGenerator openai;
+  @Inject ModelCatalog models;
 
-  private volatile SampleGenerator active;
-
-  void select(@Observes StartupEvent startup) {
-    active();
-  }
-
-  public SampleGenerator active() {
-    SampleGenerator chosen = active;
-    if (chosen == null) {
-      synchronized (this) {
-        if (active == null) {
-          active = choose();
-        }
-        chosen = active;
-      }
-    }
-    return chosen;
-  }
-
-  private SampleGenerator choose() {
-    boolean keySet = config.openai().apiKey().filter(key -> !key.isBlank()).isPresent();
-    GenerationConfig.OpenAi settings = config.openai();
+  void check(@Observes StartupEvent startup) {
+    String key = models.defaultKey();
     switch (config.generator()) {
+      case OFFLINE -> LOG.info("answering prompts with the offline template generator (generation.generator=offline)");
       case OPENAI -> {
-        if (!keySet) {
+        if (!models.usable(key)) {
           throw new IllegalStateException(
-              "generation.generator=openai needs an API key: set OPENAI_API_KEY (generation.openai.api-key)");
+              "generation.generator=openai needs a usable default model: " + models.unusableReason(key).orElse(key));
         }
+        LOG.infof("answering prompts with %s unless a run names another model", models.spec(key).orElseThrow());
       }
       case AUTO -> {
-        if (!keySet) {
-          LOG.info("answering prompts with the offline template generator (no OPENAI_API_KEY set)");
-          return offline;
+        if (models.usable(key)) {
+          LOG.infof("answering prompts with %s unless a run names another model", models.spec(key).orElseThrow());
+        } else {
+          LOG.infof("answering prompts with the offline template generator unless a run names a model (%s)",
+              models.unusableReason(key).orElse(key));
         }
       }
-      case OFFLINE -> {
-        LOG.info("answering prompts with the offline template generator (generation.generator=offline)");
-        return offline;
-      }
     }
-    LOG.infof(
-        "answering prompts with model %s at %s (timeout %ds, %d retries, %d in flight)", settings.model(),
-        settings.baseUrl(), settings.timeoutSeconds(), settings.maxRetries(), config.worker().concurrency());
-    return openai.get();
+  }
+
+  public SampleGenerator forRequest(GenerationRequest request) {
+    if (config.generator() == GenerationConfig.GeneratorChoice.OFFLINE) {
+      return offline;
+    }
+    if (request.modelKey() != null) {
+      return openai;
+    }
+    return config.generator() == GenerationConfig.GeneratorChoice.OPENAI || models.usable(models.defaultKey())
+        ? openai
+        : offline;
   }
 }

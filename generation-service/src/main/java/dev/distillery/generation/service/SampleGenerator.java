@@ -1,7 +1,7 @@
 package dev.distillery.generation.service;
 
-import dev.distillery.contracts.PromptReady;
 import dev.distillery.generation.GeneratedSample;
+import dev.distillery.generation.GenerationRequest;
 
 /** Answers one prompt. May block (a model call): never call it on an event-loop thread. */
 public interface SampleGenerator {
@@ -13,5 +13,5 @@ public interface SampleGenerator {
    * Never throws for a bad answer or an unreachable model: those come back as a {@code FAILED} sample with
    * the reason, so every prompt gets exactly one answer.
    */
-  GeneratedSample generate(PromptReady prompt);
+  GeneratedSample generate(GenerationRequest request);
 }

@@ -54,7 +54,7 @@ class PaperIngestedConsumerTest {
     List<PromptReady> prompts = kafka.awaitEvents(EventType.PROMPT_READY, runId, 8);
     List<String> expectedIds = new ArrayList<>();
     for (Segment segment : paper.segments()) {
-      for (TaskType type : TaskType.values()) {
+      for (TaskType type : TaskType.DEFAULTS) {
         expectedIds.add(Ids.prompt(segment.segmentId(), type, 0));
       }
     }

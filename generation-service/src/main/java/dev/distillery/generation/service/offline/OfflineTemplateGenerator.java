@@ -4,6 +4,7 @@ import dev.distillery.contracts.GenerationInfo;
 import dev.distillery.contracts.PromptReady;
 import dev.distillery.contracts.SourceRef;
 import dev.distillery.generation.GeneratedSample;
+import dev.distillery.generation.GenerationRequest;
 import dev.distillery.generation.service.SampleGenerator;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -25,8 +26,9 @@ public class OfflineTemplateGenerator implements SampleGenerator {
   }
 
   @Override
-  public GeneratedSample generate(PromptReady prompt) {
+  public GeneratedSample generate(GenerationRequest request) {
     long started = System.nanoTime();
+    PromptReady prompt = request.prompt();
     SourceRef source = prompt.source();
     String title = SegmentText.plain(source.paperTitle());
     String heading = SegmentText.plain(source.segmentHeading());
@@ -38,27 +40,31 @@ public class OfflineTemplateGenerator implements SampleGenerator {
     }
     int segmentWords = SegmentText.words(source.segmentText()).size();
     TaskTemplates.Material material =
-        new TaskTemplates.Material(title, heading, text, terms, variant(prompt), segmentWords / 2);
-    TaskTemplates.Draft draft = TaskTemplates.draft(prompt.taskType(), material);
+        new TaskTemplates.Material(
+            title, heading, text, terms, request.variant(), segmentWords / 2, request.settings().turns(),
+            request.settings().customPrompt());
+    TaskTemplates.Draft draft;
+    try {
+      draft = TaskTemplates.draft(prompt.taskType(), material);
+    } catch (OfflineUnsupportedException e) {
+      return GeneratedSample.failed(e.getMessage(), info(0, 0, started));
+    }
     String input = heading.isEmpty() ? "Paper: \"" + title + "\"" : "Paper: \"" + title + "\"\nSection: \"" + heading + "\"";
-
-    long latencyMs = (System.nanoTime() - started) / 1_000_000;
+    if (draft.excerpt() != null && !draft.excerpt().isBlank()) {
+      input = input + "\n\n" + draft.excerpt();
+    }
+    String written = draft.conversation().isEmpty()
+        ? draft.output()
+        : String.join("\n", draft.conversation().stream().map(t -> t.content()).toList());
     GenerationInfo info =
-        new GenerationInfo(
-            NAME, MODEL, true, estimateTokens(draft.instruction() + input + source.segmentText()),
-            estimateTokens(draft.output()), latencyMs);
-    return GeneratedSample.generated(draft.instruction(), input, draft.output(), info);
+        info(estimateTokens(draft.instruction() + input + source.segmentText()), estimateTokens(written), started);
+    return GeneratedSample.generated(draft.instruction(), input, draft.output(), info)
+        .withConversation(draft.conversation());
   }
 
-  /**
-   * Tells apart prompts of one task type on one segment (they differ in ordinal) while staying the same for
-   * the same content in another run, unlike the prompt id, which changes with the run.
-   */
-  private static int variant(PromptReady prompt) {
-    String key = prompt.taskType().name() + '\u001f' + prompt.promptOrdinal() + '\u001f' + prompt.source().paperTitle()
-        + '\u001f' + prompt.source().segmentHeading() + '\u001f' + prompt.source().segmentText();
-    int hash = key.hashCode();
-    return Math.floorMod(hash ^ (hash >>> 16), 1 << 20);
+  private static GenerationInfo info(int promptTokens, int completionTokens, long startedNanos) {
+    return new GenerationInfo(
+        NAME, MODEL, true, promptTokens, completionTokens, (System.nanoTime() - startedNanos) / 1_000_000);
   }
 
   private static String codeText(SegmentText text) {

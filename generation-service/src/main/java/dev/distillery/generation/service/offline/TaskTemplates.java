@@ -1,5 +1,6 @@
 package dev.distillery.generation.service.offline;
 
+import dev.distillery.contracts.ChatTurn;
 import dev.distillery.contracts.TaskType;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,24 +13,24 @@ import java.util.stream.Collectors;
  * segment's words, so an answer is never a copy of its source.
  */
 final class TaskTemplates {
-  private static final Set<String> DEFINITION_CUES =
+  static final Set<String> DEFINITION_CUES =
       Set.of("is", "are", "means", "defined", "define", "refers", "called", "known", "consists", "describes",
           "represents", "introduce", "introduces", "propose", "proposes", "provides", "general", "purpose");
-  private static final Set<String> PROCEDURE_CUES =
+  static final Set<String> PROCEDURE_CUES =
       Set.of("first", "then", "next", "finally", "after", "before", "step", "steps", "compute", "computes",
           "calculate", "calculates", "update", "updates", "call", "calls", "run", "runs", "takes", "returns",
           "input", "output", "function", "method", "class", "install", "load", "apply", "applies", "pass", "passed",
           "initialise", "initialize", "iterate", "loop", "implement", "implemented", "interface", "api", "pipeline");
-  private static final Set<String> PROBLEM_CUES =
+  static final Set<String> PROBLEM_CUES =
       Set.of("problem", "problems", "challenge", "challenges", "difficult", "difficulty", "limitation",
           "limitations", "lack", "lacks", "issue", "issues", "however", "cannot", "fail", "fails", "bottleneck",
           "bottlenecks", "error", "errors", "bias", "expensive", "costly", "slow", "manual", "inconsistent",
           "missing", "hard", "unclear", "variance", "reproducibility", "no", "not", "rely", "relies");
-  private static final Set<String> SOLUTION_CUES =
+  static final Set<String> SOLUTION_CUES =
       Set.of("solve", "solves", "address", "addresses", "introduce", "introduces", "propose", "proposes",
           "present", "presents", "provide", "provides", "enable", "enables", "approach", "allows", "offers",
           "implements", "supports", "our", "we", "tackle", "tackles", "resolve", "resolves");
-  private static final Set<String> COMPARISON_CUES =
+  static final Set<String> COMPARISON_CUES =
       Set.of("than", "compared", "comparison", "compare", "whereas", "unlike", "contrast", "outperform",
           "outperforms", "better", "worse", "faster", "slower", "versus", "vs", "alternative", "alternatives",
           "existing", "traditional", "baseline", "instead", "rather", "similar", "similarly", "differ", "differs",
@@ -37,12 +38,20 @@ final class TaskTemplates {
 
   private TaskTemplates() {}
 
-  /** What the templates work from. {@code variant} tells apart prompts of one kind on one segment. */
+  /**
+   * What the templates work from. {@code variant} is the prompt's rank among the prompts of its kind on its
+   * segment: it moves the choice of wording, of focus term and of sentences together, so that those prompts
+   * ask and answer different things.
+   *
+   * @param turns user turns of a multi-turn conversation
+   * @param customPrompt the run's own instruction for custom prompts; null when it gave none
+   */
   record Material(
-      String title, String heading, SegmentText text, List<String> terms, int variant, int budgetWords) {
+      String title, String heading, SegmentText text, List<String> terms, int variant, int budgetWords, int turns,
+      String customPrompt) {
 
     String focus() {
-      return terms.get(variant % Math.min(terms.size(), 2));
+      return terms.get(variant % terms.size());
     }
 
     String other() {
@@ -67,15 +76,39 @@ final class TaskTemplates {
     }
   }
 
-  /** Instruction and output of one sample. */
-  record Draft(String instruction, String output) {}
+  /**
+   * Instruction and output of one sample.
+   *
+   * @param excerpt the part of the segment the instruction works on, shown as the sample's input; null when
+   *     the instruction stands on its own
+   * @param conversation every turn, for multi-turn samples; empty otherwise
+   */
+  record Draft(String instruction, String output, String excerpt, List<ChatTurn> conversation) {
+    Draft(String instruction, String output) {
+      this(instruction, output, null, List.of());
+    }
+  }
 
+  /** @throws OfflineUnsupportedException for a task no template can answer without a model */
   static Draft draft(TaskType type, Material m) {
     return switch (type) {
       case CONCEPT_EXPLANATION -> concept(m);
       case CODE_IMPLEMENTATION -> m.text().codeBlocks().isEmpty() ? steps(m) : code(m);
       case PROBLEM_ANALYSIS -> problem(m);
       case COMPARATIVE_ANALYSIS -> comparison(m);
+      case QA -> ExtendedTemplates.qa(m);
+      case CLASSIFICATION -> ExtendedTemplates.classification(m);
+      case TEXT_GENERATION -> ExtendedTemplates.textGeneration(m);
+      case CODE -> m.text().codeBlocks().isEmpty() ? ExtendedTemplates.pseudocode(m) : code(m);
+      case TRANSLATION ->
+          throw new OfflineUnsupportedException(
+              "translation needs a language model: the offline generator cannot translate (set OPENAI_API_KEY or"
+                  + " leave TRANSLATION out of the run's task types)");
+      case NER -> ExtendedTemplates.entities(m);
+      case CHAIN_OF_THOUGHT_QA -> ExtendedTemplates.chainOfThought(m);
+      case SUMMARY -> ExtendedTemplates.summary(m);
+      case MULTI_TURN -> ExtendedTemplates.conversation(m);
+      case CUSTOM -> ExtendedTemplates.custom(m);
     };
   }
 
@@ -187,7 +220,7 @@ final class TaskTemplates {
     return new Draft(instruction, out.toString().strip());
   }
 
-  private static void appendRelated(StringBuilder out, String lead, Material m) {
+  static void appendRelated(StringBuilder out, String lead, Material m) {
     List<String> related = m.related();
     if (!related.isEmpty()) {
       out.append(lead).append(joinAsList(related)).append('.');
@@ -202,7 +235,7 @@ final class TaskTemplates {
         + " and " + items.get(items.size() - 1);
   }
 
-  private static String choose(int variant, String... options) {
+  static String choose(int variant, String... options) {
     return options[variant % options.length];
   }
 
@@ -227,7 +260,7 @@ final class TaskTemplates {
     return String.join("\n", kept);
   }
 
-  private static int words(List<String> sentences) {
+  static int words(List<String> sentences) {
     return sentences.stream().mapToInt(s -> SegmentText.words(s).size()).sum();
   }
 }

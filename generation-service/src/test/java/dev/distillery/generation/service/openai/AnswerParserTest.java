@@ -3,6 +3,8 @@ package dev.distillery.generation.service.openai;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.distillery.contracts.ChatTurn;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AnswerParserTest {
@@ -12,7 +14,7 @@ class AnswerParserTest {
   @Test
   void readsRawJson() {
     assertThat(AnswerParser.parse(SAMPLE))
-        .isEqualTo(new ParsedAnswer("Explain the running median.", "", "It is the median of a window."));
+        .isEqualTo(new ParsedAnswer("Explain the running median.", "", "It is the median of a window.", List.of(), null));
   }
 
   @Test
@@ -26,9 +28,42 @@ class AnswerParserTest {
   }
 
   @Test
-  void skipsReasoningInThinkTags() {
-    assertThat(AnswerParser.parse("<think>The user wants {json}.</think>\n" + SAMPLE).instruction())
-        .isEqualTo("Explain the running median.");
+  void keepsReasoningInThinkTagsApartFromTheSample() {
+    ParsedAnswer parsed = AnswerParser.parse("<think>The user wants {json}.</think>\n" + SAMPLE);
+
+    assertThat(parsed.instruction()).isEqualTo("Explain the running median.");
+    assertThat(parsed.reasoning()).isEqualTo("The user wants {json}.");
+  }
+
+  @Test
+  void repairsJsonWithTrailingCommasRawLineBreaksAndSingleQuotes() {
+    ParsedAnswer parsed =
+        AnswerParser.parse("{'instruction': 'Explain the window.', \"output\": \"Line one\nline two\",}");
+
+    assertThat(parsed.instruction()).isEqualTo("Explain the window.");
+    assertThat(parsed.output()).isEqualTo("Line one\nline two");
+  }
+
+  @Test
+  void readsAConversationAndRefusesOneOutOfTurn() {
+    String answer =
+        "```json\n{\"conversation\": [{\"role\": \"user\", \"content\": \"What is a sieve?\"},"
+            + " {\"role\": \"assistant\", \"content\": \"A filter.\"}, {\"role\": \"user\", \"content\": \"Why?\"},"
+            + " {\"role\": \"assistant\", \"content\": \"Spikes.\"}]}\n```";
+
+    ParsedAnswer parsed = AnswerParser.parse(answer, true);
+
+    assertThat(parsed.conversation())
+        .containsExactly(new ChatTurn("user", "What is a sieve?"), new ChatTurn("assistant", "A filter."),
+            new ChatTurn("user", "Why?"), new ChatTurn("assistant", "Spikes."));
+    assertThat(parsed.instruction()).isEqualTo("What is a sieve?");
+    assertThat(parsed.output()).isEqualTo("A filter.");
+    assertThatThrownBy(
+            () -> AnswerParser.parse(
+                "{\"conversation\": [{\"role\": \"assistant\", \"content\": \"Hi\"}, {\"role\": \"user\", \"content\": \"?\"}]}", true))
+        .hasMessage("turn 1 of the conversation is by \"assistant\", expected \"user\"");
+    assertThatThrownBy(() -> AnswerParser.parse(SAMPLE, true))
+        .hasMessage("the answer has no \"conversation\" array of at least one user and one assistant turn");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.distillery.generation.service.openai;
 
 import dev.distillery.testsupport.KafkaEvents;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
@@ -12,6 +13,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.containsString;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,6 +23,9 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.distillery.contracts.EventType;
+import dev.distillery.contracts.GenerationMode;
+import dev.distillery.contracts.GenerationSettings;
+import dev.distillery.contracts.RunConfig;
 import dev.distillery.contracts.PromptReady;
 import dev.distillery.contracts.SampleGenerated;
 import dev.distillery.contracts.SampleStatus;
@@ -76,6 +81,7 @@ class OpenAiChatGeneratorTest {
     assertThat(sample.generation().offline()).isFalse();
     assertThat(sample.generation().promptTokens()).isEqualTo(321);
     assertThat(sample.generation().completionTokens()).isEqualTo(87);
+    assertThat(sample.generation().costUsd()).as("321 × $2.50 + 87 × $10 per million").isCloseTo(0.0016725, within(1e-9));
     openAi.verify(
         exactly(1),
         postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
@@ -83,7 +89,81 @@ class OpenAiChatGeneratorTest {
             .withRequestBody(matchingJsonPath("$.model", equalTo(OpenAiProfile.MODEL)))
             .withRequestBody(containing(marker)));
     given().get("/q/metrics").then()
-        .body(containsString("distillery_llm_latency_seconds_count{model=\"test-model\",outcome=\"success\"}"));
+        .body(
+            containsString("distillery_generation_requests_total{model=\"openai\",outcome=\"success\"}"),
+            containsString("distillery_generation_latency_seconds_count{model=\"openai\",outcome=\"success\"}"),
+            containsString("distillery_generation_tokens_total{direction=\"input\",model=\"openai\"}"),
+            containsString("distillery_generation_cost_usd_total{model=\"openai\"}"),
+            containsString("distillery_generation_in_flight{model=\"openai\"}"),
+            containsString("distillery_generation_concurrency_limit{model=\"openai\"}"),
+            containsString("distillery_generation_budget_remaining_usd"));
+    openAi.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions")).withRequestBody(containing(marker))
+        .withRequestBody(matchingJsonPath("$.response_format", absent())));
+  }
+
+  @Test
+  void reasoningReturnedApartFromTheAnswerIsKeptOnTheSample() {
+    String deepSeekStyle = marker();
+    String openRouterStyle = marker();
+    openAi.stubFor(completion(deepSeekStyle).willReturn(okJson(chatCompletion(ANSWER, "reasoning_content", "Spikes matter."))));
+    openAi.stubFor(completion(openRouterStyle).willReturn(okJson(chatCompletion(ANSWER, "reasoning", "Medians are robust."))));
+
+    assertThat(answer(deepSeekStyle).reasoning()).isEqualTo("Spikes matter.");
+    assertThat(answer(openRouterStyle).reasoning()).isEqualTo("Medians are robust.");
+  }
+
+  @Test
+  void anAnswerWithoutUsageIsCountedWithOurOwnTokenCount() {
+    String marker = marker();
+    ObjectNode body = (ObjectNode) readTree(chatCompletion(ANSWER));
+    body.remove("usage");
+    openAi.stubFor(completion(marker).willReturn(okJson(body.toString())));
+
+    SampleGenerated sample = answer(marker);
+
+    assertThat(sample.status()).isEqualTo(SampleStatus.GENERATED);
+    assertThat(sample.generation().promptTokens()).isGreaterThan(Fixtures.SUMMARY.length() / 6);
+    assertThat(sample.generation().completionTokens()).isBetween(20, 60);
+    assertThat(sample.generation().costUsd()).isPositive();
+  }
+
+  @Test
+  void aRateLimitWithRetryAfterIsWaitedOutThenRetried() {
+    String marker = marker();
+    openAi.stubFor(completion(marker).inScenario(marker).whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(error(429, "Rate limit reached").withHeader("Retry-After", "1")).willSetStateTo("cooled down"));
+    openAi.stubFor(completion(marker).inScenario(marker).whenScenarioStateIs("cooled down")
+        .willReturn(okJson(chatCompletion(ANSWER))));
+
+    assertThat(answer(marker).status()).isEqualTo(SampleStatus.GENERATED);
+
+    List<Long> arrivals = arrivals(marker);
+    assertThat(arrivals).hasSize(2);
+    assertThat(arrivals.get(1) - arrivals.get(0)).as("Retry-After: 1 was honoured").isGreaterThanOrEqualTo(950);
+  }
+
+  @Test
+  void aStalledAnswerTimesOutAndIsRetriedABoundedNumberOfTimes() {
+    String marker = marker();
+    openAi.stubFor(completion(marker).willReturn(okJson(chatCompletion(ANSWER))
+        .withFixedDelay(OpenAiProfile.TIMEOUT_SECONDS * 1000 + 1500)));
+
+    SampleGenerated sample = answer(marker);
+
+    assertThat(sample.status()).isEqualTo(SampleStatus.FAILED);
+    assertThat(sample.failureReason()).startsWith("model call failed: openai: no answer within " + OpenAiProfile.TIMEOUT_SECONDS + " s");
+    assertThat(arrivals(marker)).hasSize(1 + OpenAiProfile.MAX_RETRIES);
+  }
+
+  @Test
+  void aCustomPromptRunWithoutItsPromptFailsWithTheReason() {
+    PromptReady prompt = Fixtures.prompt(Fixtures.newRunId(), TaskType.CUSTOM, 0, "Summary", Fixtures.SUMMARY);
+    kafka.send(prompt);
+
+    SampleGenerated sample = kafka.<SampleGenerated>awaitEvents(EventType.SAMPLE_GENERATED, prompt.runId(), 1).get(0);
+
+    assertThat(sample.status()).isEqualTo(SampleStatus.FAILED);
+    assertThat(sample.failureReason()).startsWith("task type CUSTOM needs the run's generation.customPrompt");
   }
 
   @Test
@@ -108,6 +188,7 @@ class OpenAiChatGeneratorTest {
     assertThat(sample.failureReason())
         .isEqualTo("unparseable model output: the answer holds no JSON object; it begins: \"The running median is robust.\"");
     assertThat(sample.output()).isNull();
+    assertThat(sample.rawOutput()).isEqualTo("The running median is robust.");
     assertThat(sample.generation().completionTokens()).as("the failed answer was still paid for").isEqualTo(87);
   }
 
@@ -165,18 +246,15 @@ class OpenAiChatGeneratorTest {
     int prompts = 8;
     int delayMs = 2_000;
     openAi.stubFor(completion(marker).willReturn(okJson(chatCompletion(ANSWER)).withFixedDelay(delayMs)));
+    // A model of its own, so that the rate limits other tests provoke have not lowered its adaptive limit.
+    GenerationSettings wide = new GenerationSettings("wide", null, 0, 0, 0, null, 0, null);
+    String runId = Fixtures.newRunId();
 
-    for (int i = 0; i < prompts; i++) {
-      kafka.send(prompt(marker));
-    }
+    kafka.send(Fixtures.paper(runId, new RunConfig(List.of(TaskType.QA), prompts, null, 0.1, false,
+        GenerationMode.CREATE, 0, wide), Fixtures.SUMMARY + "\nCase " + marker + "."));
 
-    assertThat(kafka.await(Topics.SAMPLE_GENERATED, marker, prompts)).hasSize(prompts);
-    List<Long> arrivals =
-        openAi.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions")).withRequestBody(containing(marker)))
-            .stream()
-            .map(request -> request.getLoggedDate().getTime())
-            .sorted()
-            .toList();
+    assertThat(kafka.await(Topics.SAMPLE_GENERATED, runId, prompts)).hasSize(prompts);
+    List<Long> arrivals = arrivals(marker);
     assertThat(arrivals).hasSize(prompts);
     assertThat(arrivals.get(prompts - 1) - arrivals.get(0))
         .as("every call arrived before the first one was answered, so all were in flight together")
@@ -203,6 +281,28 @@ class OpenAiChatGeneratorTest {
 
   private static MappingBuilder completion(String marker) {
     return post(urlPathEqualTo("/v1/chat/completions")).withRequestBody(containing(marker));
+  }
+
+  private List<Long> arrivals(String marker) {
+    return openAi.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions")).withRequestBody(containing(marker)))
+        .stream()
+        .map(request -> request.getLoggedDate().getTime())
+        .sorted()
+        .toList();
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode readTree(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String chatCompletion(String content, String reasoningField, String reasoning) {
+    ObjectNode body = (ObjectNode) readTree(chatCompletion(content));
+    ((ObjectNode) body.get("choices").get(0).get("message")).put(reasoningField, reasoning);
+    return body.toString();
   }
 
   private static String chatCompletion(String content) {

@@ -13,7 +13,7 @@ public class WireMockOpenAi implements QuarkusTestResourceLifecycleManager {
   public Map<String, String> start() {
     server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
     server.start();
-    return Map.of("generation.openai.base-url", server.baseUrl() + "/v1/");
+    return Map.of("generation.models.openai.base-url", server.baseUrl() + "/v1/");
   }
 
   @Override
