@@ -8,6 +8,8 @@ import dev.distillery.contracts.SampleStatus;
 import dev.distillery.contracts.SourceRef;
 import dev.distillery.contracts.TaskType;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** Builds sample.generated events as the generation-service would. */
@@ -26,6 +28,23 @@ public final class SampleFixtures {
 
   public static SampleGenerated failed(String runId, String reason) {
     return sample(runId, SampleStatus.FAILED, null, null, reason);
+  }
+
+  /** Samples of one paper (so one partition, in this order), one per instruction/output pair. */
+  public static List<SampleGenerated> ofOnePaper(String runId, List<String[]> instructionAndOutput) {
+    String paperId = Ids.paper(runId, UUID.randomUUID().toString());
+    String segmentId = Ids.segment(paperId, 0);
+    List<SampleGenerated> samples = new ArrayList<>();
+    for (int i = 0; i < instructionAndOutput.size(); i++) {
+      PromptReady prompt =
+          PromptReady.of(runId, paperId, segmentId, Ids.prompt(segmentId, TaskType.CONCEPT_EXPLANATION, i),
+              TaskType.CONCEPT_EXPLANATION, i, instructionAndOutput.size(), null,
+              new SourceRef("Attention Is All You Need", "attention.md", "Attention", SEGMENT), Instant.now());
+      samples.add(SampleGenerated.of(prompt, SampleStatus.GENERATED, instructionAndOutput.get(i)[0], "",
+          instructionAndOutput.get(i)[1], null, new GenerationInfo("offline-template", "offline-template-v1", true, 10,
+              40, 1), Instant.now()));
+    }
+    return samples;
   }
 
   private static SampleGenerated sample(

@@ -62,7 +62,7 @@ class SampleGeneratedConsumerTest {
 
     List<ConsumerRecord<String, String>> records = validatedFor(runId, 3);
     assertThat(read(records, good.sampleId()).verdict()).isEqualTo(Verdict.ACCEPTED);
-    assertThat(read(records, empty.sampleId()).reasons()).contains("output is empty");
+    assertThat(read(records, empty.sampleId()).reasons()).contains("missing-field: output is empty");
     assertThat(read(records, failed.sampleId()).verdict()).isEqualTo(Verdict.FAILED);
 
     ConsumerRecord<String, String> record =
