@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Turns research papers into instruction-tuning datasets.",
-    subcommands = {RunCommand.class, HelpCommand.class})
+    subcommands = {RunCommand.class, CheckCommand.class, DatasetCommand.class, HelpCommand.class})
 final class DistilleryCommand implements Runnable {
 
   @Spec CommandSpec spec;

@@ -49,6 +49,10 @@ record ServiceConfig(String module, Properties properties) {
     for (String key : properties.stringPropertyNames()) {
       read.add(environmentForm(key));
       read.add(environmentForm(PROFILE.matcher(key).replaceFirst("")));
+      if (key.endsWith(".api-key-env")) {
+        // the model table names the variable holding each provider's key; the service reads it at call time
+        read.add(properties.getProperty(key).trim());
+      }
       Matcher references = REFERENCE.matcher(properties.getProperty(key));
       while (references.find()) {
         String name = references.group(1).trim();
