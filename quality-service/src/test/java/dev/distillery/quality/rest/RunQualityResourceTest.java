@@ -2,7 +2,7 @@ package dev.distillery.quality.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -52,7 +52,7 @@ class RunQualityResourceTest {
         .body("scoreHistogram.count.sum()", equalTo(7))
         .body("duplicateClusters", hasSize(1))
         .body("duplicateClusters[0].keptSampleId", equalTo(samples.get(0).sampleId()))
-        .body("duplicateClusters[0].duplicates", contains(samples.get(1).sampleId(), samples.get(2).sampleId()));
+        .body("duplicateClusters[0].duplicates", containsInAnyOrder(samples.get(1).sampleId(), samples.get(2).sampleId()));
     given().get("/q/metrics").then().statusCode(200)
         .body(containsString("distillery_quality_rejections_total{reason=\"near-duplicate\"}"))
         .body(containsString("distillery_quality_duplicates_total{kind=\"exact\"}"))
