@@ -219,8 +219,8 @@ class DocumentFolderIT {
     Files.writeString(folder.resolve("faq.md"), "# matchms FAQ\n\nAnswers to what users ask most.\n\n"
         + "Q: " + FAQ_QUESTION + "\nA: " + FAQ_ANSWER + "\n\n"
         + "Q: Which file formats can matchms read?\nA: It reads mzML, mzXML, MGF, MSP and JSON spectrum files.\n");
-    byte[] utf16 = "# Unicode paper\n\nÜber Spektren, die verglichen werden: ein kurzer Abschnitt mit Umlauten.\n"
-        .repeat(30).getBytes(StandardCharsets.UTF_16);
+    // Java's UTF-16 encoder starts with a byte order mark, as Windows editors write it
+    byte[] utf16 = Files.readString(papers.resolve("timeseriesflattener.md")).getBytes(StandardCharsets.UTF_16);
     write(folder, "utf16-with-bom.md", utf16);
     StringBuilder plain = new StringBuilder();
     for (Section section : torchmetrics) {
