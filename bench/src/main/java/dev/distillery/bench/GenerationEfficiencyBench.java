@@ -94,6 +94,10 @@ public final class GenerationEfficiencyBench {
   private GenerationEfficiencyBench() {}
 
   public static void main(String[] args) {
+    // The JDK server writes a response's headers and body in two sends; with Nagle's algorithm on, the body waits
+    // for the client's delayed ACK of the headers (~40 ms on Linux) — a cost of this stand-in server, not of the
+    // client under test. Real model servers (uvicorn, vLLM, Ollama) set TCP_NODELAY; so does this one.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     int status = 0;
     try {
       run(options(args));
