@@ -36,7 +36,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -98,14 +97,7 @@ public final class GenerationEfficiencyBench {
     // for the client's delayed ACK of the headers (~40 ms on Linux) — a cost of this stand-in server, not of the
     // client under test. Real model servers (uvicorn, vLLM, Ollama) set TCP_NODELAY; so does this one.
     System.setProperty("sun.net.httpserver.nodelay", "true");
-    int status = 0;
-    try {
-      run(options(args));
-    } catch (Exception | Error e) {
-      e.printStackTrace();
-      status = 1;
-    }
-    System.exit(status);
+    BenchMain.runAndExit(args, GenerationEfficiencyBench::run);
   }
 
   private static void run(Map<String, String> options) throws Exception {
@@ -292,17 +284,6 @@ public final class GenerationEfficiencyBench {
         runId, paperId, segmentId, Ids.prompt(segmentId, TaskType.QA, i), TaskType.QA, i % 8, 8,
         "A library that filters sensor streams as they arrive.",
         new SourceRef("Streaming outlier filtering", "bench.md", "Design", text), Instant.now());
-  }
-
-  private static Map<String, String> options(String[] args) {
-    Map<String, String> options = new HashMap<>();
-    for (String arg : args) {
-      if (!arg.startsWith("--") || !arg.contains("=")) {
-        throw new IllegalArgumentException("options are --name=value, got " + arg);
-      }
-      options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-    }
-    return options;
   }
 
   /** Answers after a fixed latency, holding at most {@code capacity} requests; one more gets a 429 at once. */

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -34,7 +33,7 @@ public final class ParseThroughputBench {
   private ParseThroughputBench() {}
 
   public static void main(String[] args) throws IOException {
-    Map<String, String> options = options(args);
+    Map<String, String> options = BenchMain.options(args);
     double seconds = Double.parseDouble(options.getOrDefault("seconds", "20"));
     int markdownMb = Integer.parseInt(options.getOrDefault("markdown-mb", "4"));
     int pdfPages = Integer.parseInt(options.getOrDefault("pdf-pages", "200"));
@@ -160,21 +159,5 @@ public final class ParseThroughputBench {
     } catch (IOException | RuntimeException e) {
       return "unknown";
     }
-  }
-
-  private static Map<String, String> options(String[] args) {
-    Map<String, String> options = new HashMap<>();
-    for (String arg : args) {
-      for (String token : arg.trim().split("\\s+")) {
-        if (token.isBlank()) {
-          continue;
-        }
-        if (!token.startsWith("--") || !token.contains("=")) {
-          throw new IllegalArgumentException("expected --name=value, got " + token);
-        }
-        options.put(token.substring(2, token.indexOf('=')), token.substring(token.indexOf('=') + 1));
-      }
-    }
-    return options;
   }
 }

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -64,14 +63,7 @@ public final class StageThroughputBench {
 
   /** Exits when done: the in-JVM broker's threads would otherwise keep the JVM (and exec:java) waiting. */
   public static void main(String[] args) {
-    int status = 0;
-    try {
-      run(options(args));
-    } catch (Exception | Error e) {
-      e.printStackTrace();
-      status = 1;
-    }
-    System.exit(status);
+    BenchMain.runAndExit(args, StageThroughputBench::run);
   }
 
   private static void run(Map<String, String> options) throws Exception {
@@ -223,18 +215,4 @@ public final class StageThroughputBench {
   }
 
   /** exec:java splits its arguments at spaces: a word that does not start an option belongs to the one before. */
-  private static Map<String, String> options(String[] args) {
-    Map<String, String> options = new HashMap<>();
-    for (String token : String.join(" ", args).trim().split("\\s+(?=--)")) {
-      if (token.isBlank()) {
-        continue;
-      }
-      if (!token.startsWith("--") || !token.contains("=")) {
-        throw new IllegalArgumentException("expected --name=value, got " + token);
-      }
-      int eq = token.indexOf('=');
-      options.put(token.substring(2, eq), token.substring(eq + 1));
-    }
-    return options;
-  }
 }

@@ -77,6 +77,14 @@ final class Boundaries {
   }
 
   private static void add(String text, int start, int end, List<int[]> pieces) {
+    int[] trimmed = trim(text, start, end);
+    if (trimmed[1] > trimmed[0]) {
+      pieces.add(trimmed);
+    }
+  }
+
+  /** {@code [start, end)} without the whitespace at either end. */
+  static int[] trim(String text, int start, int end) {
     int s = start;
     int e = end;
     while (s < e && Character.isWhitespace(text.charAt(s))) {
@@ -85,8 +93,6 @@ final class Boundaries {
     while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
       e--;
     }
-    if (e > s) {
-      pieces.add(new int[] {s, e});
-    }
+    return new int[] {s, e};
   }
 }

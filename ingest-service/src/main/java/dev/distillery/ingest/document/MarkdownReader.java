@@ -119,7 +119,7 @@ final class MarkdownReader {
       if (underline > start) {
         contentEnd = underline;
       }
-      return trim(text, start, contentEnd);
+      return Boundaries.trim(text, start, contentEnd);
     }
     int s = start;
     while (s < end && text.charAt(s) == ' ') {
@@ -136,19 +136,7 @@ final class MarkdownReader {
     if (closing < e && closing > s && text.charAt(closing - 1) == ' ') {
       e = closing;
     }
-    return trim(text, s, e);
-  }
-
-  private static int[] trim(String text, int start, int end) {
-    int s = start;
-    int e = end;
-    while (s < e && Character.isWhitespace(text.charAt(s))) {
-      s++;
-    }
-    while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
-      e--;
-    }
-    return new int[] {s, e};
+    return Boundaries.trim(text, s, e);
   }
 
   private static List<Block> joinDisplayMath(String text, List<Block> blocks) {
